@@ -1,0 +1,155 @@
+"""The end-to-end demo: a seeded, fictional portfolio of teams run through the whole pipeline.
+
+``caf demo`` writes the teams' assessments as YAML, reads them back through the same validation
+every user file goes through, scores them as a portfolio, writes the results as JSON and prints
+the portfolio and one team's scorecard. The same seed always gives the same portfolio.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from caf.assessment import Answer, Assessment, FrameworkRef, Participant, Round, Subject
+from caf.framework import digest
+from caf.jsondata import results_data
+from caf.output import write_text
+from caf.registry import Library
+from caf.scoring import portfolio
+from caf.tables import portfolio_text, scorecard_text
+from caf.validation import load_assessments
+from caf.yamlwrite import dump_model
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from caf.framework import Framework, Practice
+    from caf.scoring import Portfolio
+
+DEMO_FRAMEWORK = "starter"
+"""The framework the demo assesses."""
+
+DEMO_SEED = 2026
+"""The default seed; the same seed gives the same portfolio on any machine."""
+
+
+@dataclass(frozen=True)
+class Team:
+    """A fictional team of the demo portfolio."""
+
+    id: str
+    name: str
+    business_unit: str
+    maturity: float
+    """Where the team's levels centre in the first round."""
+
+
+TEAMS = (
+    Team("payments", "Payments Platform", "Retail Banking", 3.1),
+    Team("care-assistant", "Customer Care Assistant", "Customer Service", 2.3),
+    Team("fraud-analytics", "Fraud Analytics", "Risk", 3.5),
+    Team("content-studio", "Marketing Content Studio", "Marketing", 1.5),
+    Team("hr-helpdesk", "HR Helpdesk Bot", "People Operations", 2.0),
+)
+"""The demo portfolio."""
+
+ROUNDS = (Round(label="2026-Q2", date=dt.date(2026, 5, 14)),
+          Round(label="2026-Q4", date=dt.date(2026, 11, 12)))
+"""Two rounds, so the portfolio has a trend."""
+
+_NA_REASONS = (
+    "The team uses no models of its own; a vendor runs them under contract.",
+    "No personal data is processed by this system.",
+    "Out of scope for this round; agreed with the sponsor.",
+)
+_OWNERS = ("Priya Raman", "Tomasz Nowak", "Aisha Bello", "Lucas Ferreira", "Mei Lin")
+
+
+def _answer(rng: random.Random, framework: Framework, practice: Practice, centre: float,
+            round_index: int) -> Answer:
+    """One seeded answer: mostly a level near the team's centre, sometimes N/A or blank."""
+    roll = rng.random()
+    if roll < 0.04:
+        return Answer(na=True, na_reason=rng.choice(_NA_REASONS))
+    if roll < 0.08 and round_index == 0:
+        return Answer()
+    low, high = framework.scale.lowest, framework.scale.highest
+    level = min(high, max(low, round(rng.gauss(centre, 0.9))))
+    target = framework.target_of(practice)
+    if rng.random() < 0.05:
+        target = min(high, target + 1)
+    gap = target - level
+    return Answer(
+        level=level,
+        target=target if target != framework.target_of(practice) else None,
+        notes=f"Discussed in the {ROUNDS[round_index].label} workshop." if rng.random() < 0.3 else None,
+        owner=rng.choice(_OWNERS) if gap > 0 else None,
+        due=ROUNDS[round_index].date + dt.timedelta(days=90) if gap > 0 and ROUNDS[round_index].date else None,
+    )
+
+
+def fictional_portfolio(framework: Framework, seed: int = DEMO_SEED) -> list[Assessment]:
+    """Every demo team in every round; later rounds improve on earlier ones."""
+    rng = random.Random(seed)  # noqa: S311 - seeded fictional data, not security
+    ref = FrameworkRef(id=framework.id, version=framework.version, digest=digest(framework))
+    result = []
+    for team in TEAMS:
+        offsets = {p.id: rng.uniform(-0.6, 0.6) for p in framework.perspectives}
+        for index, round_ in enumerate(ROUNDS):
+            centre_shift = index * rng.uniform(0.2, 0.8)
+            answers = {
+                practice.id: _answer(rng, framework, practice,
+                                     team.maturity + offsets[perspective.id] + centre_shift, index)
+                for perspective, _, practice in framework.practices()
+            }
+            result.append(Assessment(
+                framework=ref,
+                subject=Subject(name=team.name, id=team.id, business_unit=team.business_unit),
+                round=round_,
+                facilitator="Jordan Okafor",
+                participants=[Participant(name=name, role=role) for name, role in
+                              (("Sam Keller", "product owner"), ("Rita Gomes", "ML engineer"))],
+                answers=answers,
+            ))
+    return result
+
+
+@dataclass
+class DemoResult:
+    """What the demo wrote and computed."""
+
+    framework: Framework
+    portfolio: Portfolio
+    files: list[Path] = field(default_factory=list)
+
+
+def run(out: Path, *, seed: int = DEMO_SEED, framework_ref: str = DEMO_FRAMEWORK,
+        echo: Callable[[str], None] = print) -> DemoResult:
+    """Run the demo into the folder ``out`` and print what a user would look at."""
+    library = Library()
+    framework = library.framework(framework_ref)
+    assessments = fictional_portfolio(framework, seed)
+    folder = out / "assessments"
+    written: list[Path] = []
+    for assessment in assessments:
+        name = f"{assessment.subject.key}-{assessment.round.label}.yaml"
+        target = folder / name
+        write_text(target, dump_model(assessment))
+        written.append(target)
+    echo(f"Wrote {len(written)} assessments of {framework.ref} to {folder}")
+
+    loaded = load_assessments(written, library)
+    result = portfolio(framework, [assessment for assessment, _ in loaded.pairs])
+    cards = [card for history in result.subjects for card in history.rounds]
+    scores_file = out / "scorecards.json"
+    write_text(scores_file, json.dumps(results_data(cards, [result]), indent=2, ensure_ascii=False) + "\n")
+    echo(f"Validated and scored them; wrote {scores_file}")
+    echo("")
+    echo(portfolio_text(result))
+    echo("")
+    echo(scorecard_text(result.subjects[0].latest))
+    return DemoResult(framework, result, [*written, scores_file])

@@ -1,0 +1,50 @@
+"""Display formatting: the one place where numbers become text for people to read.
+
+The engine keeps full precision; rounding happens here, to one decimal, half away from zero —
+the way a spreadsheet's ROUND works, so a number shown by caf equals the one Excel shows.
+Template contexts for the HTML outputs will live here too, typed and documented.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+DASH = "\u2013"
+"""Shown where there is no value (nothing answered)."""
+
+
+def round_half_away(value: float, digits: int = 1) -> float:
+    """Round like a spreadsheet: ``2.25 → 2.3``, ``-2.25 → -2.3``, ``0.15 → 0.2``.
+
+    The shortest decimal that reads back as the float is rounded, not the binary value, which
+    is what users see and what spreadsheet programs round.
+    """
+    quantum = Decimal(1).scaleb(-digits)
+    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def fmt_number(value: float | None, digits: int = 1) -> str:
+    """A score or target: ``2.4``; a dash when absent."""
+    if value is None:
+        return DASH
+    return f"{round_half_away(value, digits):.{digits}f}"
+
+
+def fmt_percent(value: float | None, digits: int = 0) -> str:
+    """A fraction as a percentage: ``0.667 → 67%``; a dash when absent."""
+    if value is None:
+        return DASH
+    return f"{round_half_away(value * 100, digits):.{digits}f}%"
+
+
+def fmt_change(value: float | None, digits: int = 1) -> str:
+    """A change between rounds, signed: ``+0.4``, ``-1.0``, ``0.0``."""
+    if value is None:
+        return DASH
+    shown = round_half_away(value, digits)
+    return f"{shown:+.{digits}f}" if shown else f"{0:.{digits}f}"
+
+
+def fmt_level(value: int | None) -> str:
+    """A level or a dash."""
+    return DASH if value is None else str(value)
