@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from pathlib import Path
 
+    from caf.assessment import Assessment
     from caf.errors import Issue
     from caf.framework import Framework
     from caf.registry import Library
@@ -45,15 +46,16 @@ class Results:
         return [group.portfolio for group in self.groups if group.portfolio is not None]
 
 
-def score_files(paths: Sequence[Path], library: Library,
-                on_file: Callable[[Path], None] | None = None) -> Results:
+def score_files(
+    paths: Sequence[Path], library: Library, on_file: Callable[[Path], None] | None = None
+) -> Results:
     """Validate and score the assessments under ``paths``.
 
     Raises:
         InvalidInputError: when any file has an error (every issue of every file is in it).
     """
     loaded = load_assessments(paths, library, on_file=on_file)
-    by_framework: dict[str, tuple[Framework, list]] = {}
+    by_framework: dict[str, tuple[Framework, list[Assessment]]] = {}
     for assessment, framework in loaded.pairs:
         by_framework.setdefault(framework.ref, (framework, []))[1].append(assessment)
     groups = []

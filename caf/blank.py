@@ -27,8 +27,12 @@ def _comment(text: str, indent: str, first: str = "", rest: str = "") -> Iterato
     lines = text.splitlines() or [""]
     for number, line in enumerate(lines):
         lead = first if number == 0 else rest
-        wrapped = textwrap.wrap(line, _WIDTH - len(indent) - len(rest) - 2,
-                                break_long_words=False, break_on_hyphens=False) or [""]
+        wrapped = textwrap.wrap(
+            line,
+            _WIDTH - len(indent) - len(rest) - 2,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [""]
         for index, piece in enumerate(wrapped):
             prefix = lead if index == 0 else rest
             yield f"{indent}# {prefix}{piece}".rstrip()
@@ -51,14 +55,19 @@ def _practice(framework: Framework, practice: Practice) -> Iterator[str]:
     yield "    due:"
 
 
-def blank_assessment(framework: Framework, subject: str = "Team name", round_label: str = "",
-                     date: dt.date | None = None) -> str:
+def blank_assessment(
+    framework: Framework,
+    subject: str = "Team name",
+    round_label: str = "",
+    date: dt.date | None = None,
+) -> str:
     """The YAML text of an empty assessment of ``framework``."""
     date = date or dt.datetime.now(tz=dt.UTC).date()
     label = round_label or f"{date.year}-Q{(date.month - 1) // 3 + 1}"
     head = Assessment(
-        framework=FrameworkRef(id=framework.id, version=framework.version,
-                               digest=digest(framework)),
+        framework=FrameworkRef(
+            id=framework.id, version=framework.version, digest=digest(framework)
+        ),
         subject=Subject(name=subject),
         round=Round(label=label, date=date),
     )

@@ -24,9 +24,13 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 _PATH_OPTION = click.option(
-    "--path", "search", multiple=True, type=click.Path(exists=True, path_type=Path),
+    "--path",
+    "search",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
     help="A folder (or file) of frameworks, profiles and catalogs, searched before the shipped "
-         "ones. Repeatable.")
+    "ones. Repeatable.",
+)
 
 
 def _print_issues(issues: Iterable[Issue]) -> None:
@@ -67,8 +71,14 @@ def main() -> None:
 
 @main.command()
 @_PATH_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 @_user_errors
 def frameworks(search: Sequence[Path], fmt: str) -> None:
     """List the frameworks and profiles caf can use."""
@@ -77,20 +87,47 @@ def frameworks(search: Sequence[Path], fmt: str) -> None:
 
     entries = Library(search).frameworks()
     if fmt == "json":
-        click.echo(json.dumps([{"id": e.id, "version": e.version, "kind": e.kind,
-                                "title": e.title, "path": str(e.path), "shipped": e.shipped,
-                                "extends": e.extends} for e in entries], indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "id": e.id,
+                        "version": e.version,
+                        "kind": e.kind,
+                        "title": e.title,
+                        "path": str(e.path),
+                        "shipped": e.shipped,
+                        "extends": e.extends,
+                    }
+                    for e in entries
+                ],
+                indent=2,
+            )
+        )
         return
-    rows = [[e.ref, e.kind + (f" of {e.extends}" if e.extends else ""), e.title,
-             "shipped" if e.shipped else str(e.path)] for e in entries]
+    rows = [
+        [
+            e.ref,
+            e.kind + (f" of {e.extends}" if e.extends else ""),
+            e.title,
+            "shipped" if e.shipped else str(e.path),
+        ]
+        for e in entries
+    ]
     click.echo(table(["Framework", "Kind", "Title", "Where"], rows, [False] * 4))
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @_PATH_OPTION
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="text for people; json for tools.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people; json for tools.",
+)
 @_user_errors
 def validate(paths: Sequence[Path], search: Sequence[Path], fmt: str) -> None:
     """Check frameworks, profiles, catalogs and assessments; report every problem.
@@ -103,22 +140,38 @@ def validate(paths: Sequence[Path], search: Sequence[Path], fmt: str) -> None:
     errors = sum(1 for issue in report.issues if issue.is_error)
     warnings = len(report.issues) - errors
     if fmt == "json":
-        click.echo(json.dumps({"ok": report.ok, "files": len(report.files), "errors": errors,
-                               "warnings": warnings,
-                               "issues": [issue.as_dict() for issue in report.issues]}, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "ok": report.ok,
+                    "files": len(report.files),
+                    "errors": errors,
+                    "warnings": warnings,
+                    "issues": [issue.as_dict() for issue in report.issues],
+                },
+                indent=2,
+            )
+        )
     else:
         _print_issues(report.issues)
         verdict = "ok" if report.ok else "failed"
-        click.echo(f"{len(report.files)} files checked: {errors} errors, {warnings} warnings "
-                   f"({verdict})")
+        click.echo(
+            f"{len(report.files)} files checked: {errors} errors, {warnings} warnings ({verdict})"
+        )
     if not report.ok:
         sys.exit(1)
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(["framework", "profile", "catalog", "assessment"]))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file instead of printing.")
+@click.argument(
+    "kind", type=click.Choice(["framework", "profile", "catalog", "assessment", "roles"])
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of printing.",
+)
 @_user_errors
 def schema(kind: str, output: Path | None) -> None:
     """Print the JSON Schema of a kind of caf file (for editor completion)."""
@@ -137,14 +190,28 @@ def schema(kind: str, output: Path | None) -> None:
 @click.argument("framework")
 @_PATH_OPTION
 @click.option("--subject", default="Team name", show_default=True, help="The team assessed.")
-@click.option("--round", "round_label", default="", help="Round label, such as 2026-Q4 "
-              "(default: this quarter).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file instead of printing.")
+@click.option(
+    "--round",
+    "round_label",
+    default="",
+    help="Round label, such as 2026-Q4 (default: this quarter).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of printing.",
+)
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @_user_errors
-def init(framework: str, search: Sequence[Path], subject: str, round_label: str,
-         output: Path | None, force: bool) -> None:
+def init(
+    framework: str,
+    search: Sequence[Path],
+    subject: str,
+    round_label: str,
+    output: Path | None,
+    force: bool,
+) -> None:
     """Write a blank assessment of FRAMEWORK (id or id@version) to fill in by hand."""
     from caf.blank import blank_assessment  # noqa: PLC0415
     from caf.errors import OutputError  # noqa: PLC0415
@@ -159,18 +226,30 @@ def init(framework: str, search: Sequence[Path], subject: str, round_label: str,
     if output.exists() and not force:
         raise OutputError(f"{output} exists; use --force to overwrite it")
     write_text(output, text)
-    click.echo(f"Wrote {output}: {len(resolved.practice_ids())} practices of {resolved.ref}",
-               err=True)
+    click.echo(
+        f"Wrote {output}: {len(resolved.practice_ids())} practices of {resolved.ref}", err=True
+    )
 
 
 @main.command()
-@click.argument("assessments", nargs=-1, required=True,
-                type=click.Path(exists=True, path_type=Path))
+@click.argument(
+    "assessments", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
+)
 @_PATH_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="table for people; json (full precision) for tools.")
-@click.option("--detail/--no-detail", default=True, show_default=True,
-              help="Show capabilities under each perspective.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table for people; json (full precision) for tools.",
+)
+@click.option(
+    "--detail/--no-detail",
+    default=True,
+    show_default=True,
+    help="Show capabilities under each perspective.",
+)
 @_user_errors
 def score(assessments: Sequence[Path], search: Sequence[Path], fmt: str, detail: bool) -> None:
     """Score assessments (files or folders); several make a portfolio."""
@@ -196,8 +275,14 @@ def score(assessments: Sequence[Path], search: Sequence[Path], fmt: str, detail:
 
 
 @main.command()
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("caf-demo"), show_default=True, help="Folder to write into.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("caf-demo"),
+    show_default=True,
+    help="Folder to write into.",
+)
 @click.option("--seed", type=int, default=None, help="Seed of the fictional portfolio.")
 @_user_errors
 def demo(output: Path, seed: int | None) -> None:

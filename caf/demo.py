@@ -57,8 +57,10 @@ TEAMS = (
 )
 """The demo portfolio."""
 
-ROUNDS = (Round(label="2026-Q2", date=dt.date(2026, 5, 14)),
-          Round(label="2026-Q4", date=dt.date(2026, 11, 12)))
+ROUNDS = (
+    Round(label="2026-Q2", date=dt.date(2026, 5, 14)),
+    Round(label="2026-Q4", date=dt.date(2026, 11, 12)),
+)
 """Two rounds, so the portfolio has a trend."""
 
 _NA_REASONS = (
@@ -66,29 +68,45 @@ _NA_REASONS = (
     "No personal data is processed by this system.",
     "Out of scope for this round; agreed with the sponsor.",
 )
+_NA_SHARE = 0.04
+"""Share of answers marked N/A."""
+_BLANK_SHARE = 0.04
+"""Share of first-round answers left blank (not discussed)."""
+_RAISED_TARGET_SHARE = 0.05
+"""Share of answers whose team set a target one above the practice's."""
+_NOTE_SHARE = 0.3
+"""Share of answers with a note."""
 _OWNERS = ("Priya Raman", "Tomasz Nowak", "Aisha Bello", "Lucas Ferreira", "Mei Lin")
 
 
-def _answer(rng: random.Random, framework: Framework, practice: Practice, centre: float,
-            round_index: int) -> Answer:
+def _due(round_: Round) -> dt.date | None:
+    """A due date a quarter after the workshop."""
+    return round_.date + dt.timedelta(days=91) if round_.date is not None else None
+
+
+def _answer(
+    rng: random.Random, framework: Framework, practice: Practice, centre: float, round_index: int
+) -> Answer:
     """One seeded answer: mostly a level near the team's centre, sometimes N/A or blank."""
     roll = rng.random()
-    if roll < 0.04:
+    if roll < _NA_SHARE:
         return Answer(na=True, na_reason=rng.choice(_NA_REASONS))
-    if roll < 0.08 and round_index == 0:
+    if roll < _NA_SHARE + _BLANK_SHARE and round_index == 0:
         return Answer()
     low, high = framework.scale.lowest, framework.scale.highest
     level = min(high, max(low, round(rng.gauss(centre, 0.9))))
     target = framework.target_of(practice)
-    if rng.random() < 0.05:
+    if rng.random() < _RAISED_TARGET_SHARE:
         target = min(high, target + 1)
     gap = target - level
     return Answer(
         level=level,
         target=target if target != framework.target_of(practice) else None,
-        notes=f"Discussed in the {ROUNDS[round_index].label} workshop." if rng.random() < 0.3 else None,
+        notes=f"Discussed in the {ROUNDS[round_index].label} workshop."
+        if rng.random() < _NOTE_SHARE
+        else None,
         owner=rng.choice(_OWNERS) if gap > 0 else None,
-        due=ROUNDS[round_index].date + dt.timedelta(days=90) if gap > 0 and ROUNDS[round_index].date else None,
+        due=_due(ROUNDS[round_index]) if gap > 0 else None,
     )
 
 
@@ -102,19 +120,31 @@ def fictional_portfolio(framework: Framework, seed: int = DEMO_SEED) -> list[Ass
         for index, round_ in enumerate(ROUNDS):
             centre_shift = index * rng.uniform(0.2, 0.8)
             answers = {
-                practice.id: _answer(rng, framework, practice,
-                                     team.maturity + offsets[perspective.id] + centre_shift, index)
+                practice.id: _answer(
+                    rng,
+                    framework,
+                    practice,
+                    team.maturity + offsets[perspective.id] + centre_shift,
+                    index,
+                )
                 for perspective, _, practice in framework.practices()
             }
-            result.append(Assessment(
-                framework=ref,
-                subject=Subject(name=team.name, id=team.id, business_unit=team.business_unit),
-                round=round_,
-                facilitator="Jordan Okafor",
-                participants=[Participant(name=name, role=role) for name, role in
-                              (("Sam Keller", "product owner"), ("Rita Gomes", "ML engineer"))],
-                answers=answers,
-            ))
+            result.append(
+                Assessment(
+                    framework=ref,
+                    subject=Subject(name=team.name, id=team.id, business_unit=team.business_unit),
+                    round=round_,
+                    facilitator="Jordan Okafor",
+                    participants=[
+                        Participant(name=name, role=role)
+                        for name, role in (
+                            ("Sam Keller", "product owner"),
+                            ("Rita Gomes", "ML engineer"),
+                        )
+                    ],
+                    answers=answers,
+                )
+            )
     return result
 
 
@@ -127,8 +157,13 @@ class DemoResult:
     files: list[Path] = field(default_factory=list)
 
 
-def run(out: Path, *, seed: int = DEMO_SEED, framework_ref: str = DEMO_FRAMEWORK,
-        echo: Callable[[str], None] = print) -> DemoResult:
+def run(
+    out: Path,
+    *,
+    seed: int = DEMO_SEED,
+    framework_ref: str = DEMO_FRAMEWORK,
+    echo: Callable[[str], None] = print,
+) -> DemoResult:
     """Run the demo into the folder ``out`` and print what a user would look at."""
     library = Library()
     framework = library.framework(framework_ref)
@@ -146,7 +181,9 @@ def run(out: Path, *, seed: int = DEMO_SEED, framework_ref: str = DEMO_FRAMEWORK
     result = portfolio(framework, [assessment for assessment, _ in loaded.pairs])
     cards = [card for history in result.subjects for card in history.rounds]
     scores_file = out / "scorecards.json"
-    write_text(scores_file, json.dumps(results_data(cards, [result]), indent=2, ensure_ascii=False) + "\n")
+    write_text(
+        scores_file, json.dumps(results_data(cards, [result]), indent=2, ensure_ascii=False) + "\n"
+    )
     echo(f"Validated and scored them; wrote {scores_file}")
     echo("")
     echo(portfolio_text(result))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 import yaml
@@ -20,6 +19,7 @@ from caf.errors import Code, DataPath, Issue
 
 if TYPE_CHECKING:
     from collections.abc import Hashable
+    from pathlib import Path
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Largest input file read; far above any real framework or assessment."""
@@ -104,7 +104,9 @@ class _Builder:
 
     def issue(self, code: Code, message: str, node: yaml.Node, path: DataPath = ()) -> None:
         line, column = _position(node)
-        self.issues.append(Issue(code, message, file=self.file, line=line, column=column, path=path))
+        self.issues.append(
+            Issue(code, message, file=self.file, line=line, column=column, path=path)
+        )
 
     def build(self, node: yaml.Node, path: DataPath, depth: int = 0) -> object:
         self.count += 1
@@ -118,7 +120,9 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise _LimitError(Code.SYNTAX, f"nested more than {MAX_DEPTH} levels deep", node)
         if id(node) in self.active:
-            raise _LimitError(Code.ALIAS_LIMIT, "an alias refers to the value that contains it", node)
+            raise _LimitError(
+                Code.ALIAS_LIMIT, "an alias refers to the value that contains it", node
+            )
         # Aliases are shared node objects; a later use at a new path records its own position
         # only the first time, which is where the anchor was written.
         self.values.setdefault(path, _position(node))
@@ -130,19 +134,28 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, path: DataPath, depth: int) -> object:
         if node.tag != _MAP_TAG:
-            self.issue(Code.SYNTAX, f"the tag {node.tag!r} is not allowed; write a plain mapping",
-                       node, path)
+            self.issue(
+                Code.SYNTAX,
+                f"the tag {node.tag!r} is not allowed; write a plain mapping",
+                node,
+                path,
+            )
         self.active.add(id(node))
         result: dict[Hashable, object] = {}
         first_seen: dict[Hashable, yaml.Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.issue(Code.SYNTAX, "a key must be plain text, not a list or mapping",
-                           key_node, path)
+                self.issue(
+                    Code.SYNTAX, "a key must be plain text, not a list or mapping", key_node, path
+                )
                 continue
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.issue(Code.SYNTAX, "merge keys (<<) are not supported; write the keys out",
-                           key_node, path)
+                self.issue(
+                    Code.SYNTAX,
+                    "merge keys (<<) are not supported; write the keys out",
+                    key_node,
+                    path,
+                )
                 continue
             key = self._scalar(key_node, path)
             if not isinstance(key, str | int | bool | float) and key is not None:
@@ -150,9 +163,13 @@ class _Builder:
             child = (*path, key if isinstance(key, str | int) else str(key))
             if key in first_seen:
                 line, _ = _position(first_seen[key])
-                self.issue(Code.DUPLICATE_KEY,
-                           f"the key {key!r} appears twice in this mapping (first on line {line}); "
-                           "only one can count", key_node, child)
+                self.issue(
+                    Code.DUPLICATE_KEY,
+                    f"the key {key!r} appears twice in this mapping (first on line {line}); "
+                    "only one can count",
+                    key_node,
+                    child,
+                )
                 continue
             first_seen[key] = key_node
             self.keys.setdefault(child, _position(key_node))
@@ -162,10 +179,13 @@ class _Builder:
 
     def _sequence(self, node: yaml.SequenceNode, path: DataPath, depth: int) -> object:
         if node.tag != _SEQ_TAG:
-            self.issue(Code.SYNTAX, f"the tag {node.tag!r} is not allowed; write a plain list",
-                       node, path)
+            self.issue(
+                Code.SYNTAX, f"the tag {node.tag!r} is not allowed; write a plain list", node, path
+            )
         self.active.add(id(node))
-        result = [self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
+        result = [
+            self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
+        ]
         self.active.discard(id(node))
         return result
 
@@ -202,7 +222,7 @@ def _line_of_offset(raw: bytes, offset: int) -> Position:
 def parse_text(text: str, file: str) -> tuple[Document | None, list[Issue]]:
     """Parse YAML (or JSON, which YAML reads too) text into a located document."""
     try:
-        node = yaml.compose(text, Loader=_Loader)  # noqa: S506 - a safe loader; only composes
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
         if file.lower().endswith(".json"):
             return _parse_json(text, file)
@@ -221,20 +241,26 @@ def parse_text(text: str, file: str) -> tuple[Document | None, list[Issue]]:
 
 
 def _parse_json(text: str, file: str) -> tuple[Document | None, list[Issue]]:
-    """JSON that YAML could not read (a ``\\/`` escape, say): read it without positions."""
+    r"""JSON that YAML could not read (a ``\\/`` escape, say): read it without positions."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        issue = Issue(Code.SYNTAX, f"JSON syntax: {error.msg}", file=file,
-                      line=error.lineno, column=error.colno)
+        issue = Issue(
+            Code.SYNTAX,
+            f"JSON syntax: {error.msg}",
+            file=file,
+            line=error.lineno,
+            column=error.colno,
+        )
         return None, [issue]
     except RecursionError:
         return None, [Issue(Code.SYNTAX, "nested too deeply to read", file=file)]
     return Document(file, data), []
 
 
-def read_document(path: Path, *, display: str | None = None,
-                  max_bytes: int = MAX_FILE_BYTES) -> tuple[Document | None, list[Issue]]:
+def read_document(
+    path: Path, *, display: str | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[Document | None, list[Issue]]:
     """Read a YAML or JSON file into a located document, collecting every problem.
 
     Returns the document (None when it could not be read at all) and the issues found on the
@@ -244,8 +270,10 @@ def read_document(path: Path, *, display: str | None = None,
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            message = (f"the file is {size:,} bytes, more than the {max_bytes:,} caf reads; "
-                       "is this the right file?")
+            message = (
+                f"the file is {size:,} bytes, more than the {max_bytes:,} caf reads; "
+                "is this the right file?"
+            )
             return None, [Issue(Code.FILE_TOO_LARGE, message, file=file)]
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)
@@ -254,18 +282,35 @@ def read_document(path: Path, *, display: str | None = None,
     except IsADirectoryError:
         return None, [Issue(Code.FILE_NOT_FOUND, "this is a folder, not a file", file=file)]
     except OSError as error:
-        return None, [Issue(Code.FILE_NOT_FOUND, f"cannot read the file: {error.strerror}", file=file)]
+        return None, [
+            Issue(Code.FILE_NOT_FOUND, f"cannot read the file: {error.strerror}", file=file)
+        ]
     if len(raw) > max_bytes:
-        return None, [Issue(Code.FILE_TOO_LARGE, f"the file is larger than {max_bytes:,} bytes",
-                            file=file)]
+        return None, [
+            Issue(Code.FILE_TOO_LARGE, f"the file is larger than {max_bytes:,} bytes", file=file)
+        ]
     if b"\x00" in raw:
         line, column = _line_of_offset(raw, raw.index(b"\x00"))
-        return None, [Issue(Code.NOT_TEXT, "this is not a text file (it contains NUL bytes)",
-                            file=file, line=line, column=column)]
+        return None, [
+            Issue(
+                Code.NOT_TEXT,
+                "this is not a text file (it contains NUL bytes)",
+                file=file,
+                line=line,
+                column=column,
+            )
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line, column = _line_of_offset(raw, error.start)
-        return None, [Issue(Code.NOT_TEXT, "the file is not UTF-8 text; save it as UTF-8",
-                            file=file, line=line, column=column)]
+        return None, [
+            Issue(
+                Code.NOT_TEXT,
+                "the file is not UTF-8 text; save it as UTF-8",
+                file=file,
+                line=line,
+                column=column,
+            )
+        ]
     return parse_text(text, file)

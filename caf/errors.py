@@ -96,8 +96,13 @@ class Issue:
         parts = [p for p in (self.file, self.line, self.column) if p is not None]
         return ":".join(str(p) for p in parts)
 
-    def at(self, file: str | None = None, line: int | None = None, column: int | None = None,
-           cell: str | None = None) -> Issue:
+    def at(
+        self,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        cell: str | None = None,
+    ) -> Issue:
         """A copy of this issue placed at the given location (unset parts are kept)."""
         return replace(
             self,

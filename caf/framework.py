@@ -10,6 +10,7 @@ once with its location.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Literal, Self
@@ -68,30 +69,50 @@ class Level(Model):
     """A short name, such as ``Defined``."""
 
     description: Text
-    """What this level means in general; a practice's rubric says what it means for that practice."""
+    """What this level means in general; a practice's rubric says what it means there."""
 
 
 DEFAULT_LEVELS: tuple[Level, ...] = (
     Level(value=0, name="Not started", description="Nothing is in place yet."),
-    Level(value=1, name="Initial", description="Done ad hoc, by individuals, when someone remembers."),
-    Level(value=2, name="Repeatable", description="Done the same way each time by some teams, not yet written down for all."),
-    Level(value=3, name="Defined", description="Written down, owned, and followed across the organisation."),
-    Level(value=4, name="Measured", description="Tracked with metrics and reviewed; gaps are acted on."),
-    Level(value=5, name="Optimizing", description="Improved continuously from measurements and lessons learned."),
+    Level(
+        value=1, name="Initial", description="Done ad hoc, by individuals, when someone remembers."
+    ),
+    Level(
+        value=2,
+        name="Repeatable",
+        description="Done the same way each time by some teams, not yet written down for all.",
+    ),
+    Level(
+        value=3,
+        name="Defined",
+        description="Written down, owned, and followed across the organisation.",
+    ),
+    Level(
+        value=4,
+        name="Measured",
+        description="Tracked with metrics and reviewed; gaps are acted on.",
+    ),
+    Level(
+        value=5,
+        name="Optimizing",
+        description="Improved continuously from measurements and lessons learned.",
+    ),
 )
 
 
 class Scale(Model):
     """The ordered maturity levels a framework scores against."""
 
-    levels: list[Level] = Field(default_factory=lambda: list(DEFAULT_LEVELS), min_length=2, max_length=11)
+    levels: list[Level] = Field(
+        default_factory=lambda: list(DEFAULT_LEVELS), min_length=2, max_length=11
+    )
     """The levels, lowest first; values must rise strictly."""
 
     @field_validator("levels")
     @classmethod
     def _ascending(cls, levels: list[Level]) -> list[Level]:
         values = [level.value for level in levels]
-        if any(b <= a for a, b in zip(values, values[1:], strict=False)):
+        if any(b <= a for a, b in itertools.pairwise(values)):
             raise ValueError(f"level values must rise strictly, lowest first; got {values}")
         return levels
 
@@ -143,6 +164,33 @@ class Role(Model):
 
     description: Text
     """What the role is responsible for in AI adoption."""
+
+
+class RoleSet(Model):
+    """Roles shared by several frameworks, kept in one file so they are described once."""
+
+    kind: Literal["roles"] = "roles"
+    """What this file is."""
+
+    id: Slug
+    """The role set id frameworks name in ``role_set``."""
+
+    version: Version
+    """The version of the role set."""
+
+    title: Text
+    """The role set's name."""
+
+    description: str = ""
+    """What the roles are for."""
+
+    roles: list[Role] = Field(min_length=1)
+    """The roles."""
+
+    @property
+    def ref(self) -> str:
+        """``id@version``."""
+        return f"{self.id}@{self.version}"
 
 
 class Raci(Model):
@@ -207,7 +255,8 @@ class Practice(Model):
     """Relative weight inside its capability."""
 
     critical: bool = False
-    """A critical practice is HIGH risk as soon as it is below target, and counts double in the action plan."""
+    """A critical practice is HIGH risk as soon as it is below target and counts double in the
+    action plan."""
 
     target: int | None = None
     """The level this practice should reach; the framework's default target when unset."""
@@ -243,8 +292,9 @@ class Capability(Model):
     description: str = ""
     """What the capability covers."""
 
-    kind: CapabilityKind = CapabilityKind.BASE
-    """Whether CAF for AI adds it (``new``), extends it (``enriched``) or keeps it (``base``)."""
+    kind: CapabilityKind | None = None
+    """For CAF-based frameworks: whether CAF for AI adds it (``new``), extends it (``enriched``)
+    or keeps it unchanged (``base``)."""
 
     weight: Weight = 1.0
     """Relative weight inside its perspective."""
@@ -312,6 +362,9 @@ class Framework(Model):
     based_on: str | None = Field(default=None, pattern=FRAMEWORK_REF_PATTERN)
     """For a framework resolved from a profile: the ``id@version`` it was tailored from."""
 
+    role_set: str | None = Field(default=None, pattern=FRAMEWORK_REF_PATTERN)
+    """A shared role set (``id@version`` of a ``kind: roles`` file) whose roles this uses."""
+
     scale: Scale = Field(default_factory=Scale)
     """The maturity scale; 0 Not started to 5 Optimizing when unset."""
 
@@ -322,7 +375,7 @@ class Framework(Model):
     """Gap thresholds for risk ratings."""
 
     roles: list[Role] = Field(default_factory=list)
-    """The roles that practices and perspectives refer to."""
+    """Roles that practices and perspectives refer to, besides those of the role set."""
 
     perspectives: list[Perspective] = Field(min_length=1)
     """The perspectives, in order."""
@@ -398,7 +451,8 @@ class Override(Model):
     """A new target; on a perspective or capability it applies to every practice below it."""
 
     critical: bool | None = None
-    """Make practices critical or not; on a perspective or capability it applies to every practice below it."""
+    """Make practices critical or not; on a perspective or capability it applies to every
+    practice below it."""
 
     @model_validator(mode="after")
     def _not_empty(self) -> Self:

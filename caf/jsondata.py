@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from enum import Enum
-
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -50,9 +49,13 @@ def to_data(value: object) -> object:
     return value
 
 
-def results_data(scorecards: Sequence[Scorecard], portfolios: Sequence[Portfolio]) -> dict[str, object]:
-    """The document ``caf score --format json`` prints: every scorecard, and a portfolio per
-    framework answered by more than one assessment."""
+def results_data(
+    scorecards: Sequence[Scorecard], portfolios: Sequence[Portfolio]
+) -> dict[str, object]:
+    """The document ``caf score --format json`` prints.
+
+    Every scorecard, and a portfolio per framework answered by more than one assessment.
+    """
     return {
         "scorecards": [to_data(card) for card in scorecards],
         "portfolios": [to_data(portfolio) for portfolio in portfolios],

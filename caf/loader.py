@@ -10,7 +10,6 @@ collect every issue; neither stops at the first.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from pydantic import BaseModel, ValidationError
@@ -28,15 +27,16 @@ from caf.errors import (
     NotFoundError,
     has_errors,
 )
-from caf.framework import Framework, Profile
+from caf.framework import Framework, Profile, RoleSet
 from caf.messages import clean_path, issues_from_validation, suggest
-from caf.salvage import salvage
 from caf.profiles import resolve
+from caf.salvage import salvage
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from pathlib import Path
 
-AnyModel: TypeAlias = Framework | Profile | Catalog | Assessment
+AnyModel: TypeAlias = Framework | Profile | Catalog | Assessment | RoleSet
 """Any model a caf file can hold."""
 
 MODELS: dict[str, type[BaseModel]] = {
@@ -44,6 +44,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "profile": Profile,
     "catalog": Catalog,
     "assessment": Assessment,
+    "roles": RoleSet,
 }
 """The model of each kind of file, by the value of its ``kind`` key."""
 
@@ -66,6 +67,8 @@ def detect_kind(data: object) -> str | None:
         return "catalog"
     if "perspectives" in data:
         return "framework"
+    if "roles" in data:
+        return "roles"
     return None
 
 
@@ -110,15 +113,22 @@ def parse(path: Path, display: str | None = None) -> Parsed:
     if document is None or has_errors(issues):
         return parsed
     if not isinstance(document.data, dict):
-        parsed.issues.append(document.locate(Issue(
-            Code.WRONG_TYPE, "the file must be a mapping of keys to values at the top level")))
+        parsed.issues.append(
+            document.locate(
+                Issue(
+                    Code.WRONG_TYPE, "the file must be a mapping of keys to values at the top level"
+                )
+            )
+        )
         return parsed
     kind = detect_kind(document.data)
     if kind not in MODELS:
         choices = ", ".join(MODELS)
-        message = (f"unknown kind {kind!r}{suggest(str(kind), list(MODELS))}; expected one of "
-                   f"{choices}" if kind is not None else
-                   f"cannot tell what this file is; add 'kind:' with one of {choices}")
+        message = (
+            f"unknown kind {kind!r}{suggest(str(kind), list(MODELS))}; expected one of {choices}"
+            if kind is not None
+            else f"cannot tell what this file is; add 'kind:' with one of {choices}"
+        )
         parsed.issues.append(document.locate(Issue(Code.UNKNOWN_KIND, message, path=("kind",))))
         return parsed
     model_class = MODELS[kind]
@@ -143,6 +153,12 @@ class Resolver(Protocol):
     def catalogs(self) -> Mapping[str, Catalog]:
         """Every valid catalog on the search path, by id."""
 
+    def role_set(self, ref: str) -> RoleSet:
+        """The role set ``id@version`` (or newest ``id``).
+
+        Raises NotFoundError when there is none, InvalidInputError when it has errors.
+        """
+
 
 @dataclass
 class Checked:
@@ -152,7 +168,7 @@ class Checked:
     """The shape-checked file."""
 
     framework: Framework | None = None
-    """The resolved framework: the file itself, a resolved profile, or what an assessment answers."""
+    """The resolved framework: the file, a resolved profile, or what an assessment answers."""
 
     issues: list[Issue] = field(default_factory=list)
     """Every issue, located."""
@@ -181,11 +197,32 @@ def _answered_framework(model: Assessment, resolver: Resolver) -> Framework:
         return resolver.framework(model.framework.id)
 
 
+def _framework_issues(model: Framework, resolver: Resolver) -> tuple[list[Issue], Framework | None]:
+    """Check a framework with the roles of its role set merged in."""
+    if model.role_set is None:
+        return check_framework(model, resolver.catalogs()), model
+    try:
+        shared = resolver.role_set(model.role_set)
+    except CafError as error:
+        return [_base_issue(error, "role_set")], None
+    merged = model.model_copy(update={"roles": [*shared.roles, *model.roles]})
+    count = len(shared.roles)
+
+    def origin(path: DataPath) -> DataPath:
+        # Roles of the set come first in the merged list; point at the file's own roles.
+        if len(path) >= 2 and path[0] == "roles" and isinstance(path[1], int):  # noqa: PLR2004
+            return ("role_set",) if path[1] < count else ("roles", path[1] - count, *path[2:])
+        return path
+
+    found = check_framework(merged, resolver.catalogs())
+    return [replace(issue, path=origin(issue.path)) for issue in found], merged
+
+
 def _cross_issues(parsed: Parsed, resolver: Resolver) -> tuple[list[Issue], Framework | None]:
     """Issues that need other files (paths not yet located), and the framework stood for."""
     model = parsed.model
     if isinstance(model, Framework):
-        return check_framework(model, resolver.catalogs()), model
+        return _framework_issues(model, resolver)
     if isinstance(model, Profile):
         try:
             base = resolver.framework(model.extends)
@@ -216,7 +253,8 @@ def check(parsed: Parsed, resolver: Resolver) -> Checked:
     if parsed.model is None or parsed.document is None:
         return checked
     found, framework = _cross_issues(parsed, resolver)
-    checked.issues += [parsed.document.locate(issue) for issue in found
-                       if not parsed.is_rejected(issue.path)]
+    checked.issues += [
+        parsed.document.locate(issue) for issue in found if not parsed.is_rejected(issue.path)
+    ]
     checked.framework = framework if parsed.usable else None
     return checked

@@ -78,17 +78,23 @@ def suggest(word: str, choices: list[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+def _step(current: object, part: PathPart) -> tuple[bool, object]:
+    """One step into parsed data: (found, value)."""
+    if isinstance(current, dict) and part in current:
+        return True, current[part]
+    if isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        return True, current[part]
+    return False, None
+
+
 def context(data: object, path: DataPath) -> str:
     """What the path points into, in words: ``practice SEC.DP.01`` or ``answer GOV.RM.02``."""
     label = ""
     current = data
     previous: PathPart | None = None
     for part in path:
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
-            current = current[part]
-        else:
+        found, current = _step(current, part)
+        if not found:
             break
         if previous in _CONTAINERS:
             noun = _CONTAINERS[str(previous)]
@@ -106,7 +112,7 @@ def context(data: object, path: DataPath) -> str:
 
 def _shown(value: object) -> str:
     if isinstance(value, str):
-        text = value if len(value) <= 40 else value[:37] + "..."
+        text = value if len(value) <= _SHOWN_LENGTH else value[: _SHOWN_LENGTH - 3] + "..."
         return repr(text)
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -122,9 +128,90 @@ def _shown(value: object) -> str:
 
 
 def _kind_of(value: object) -> str:
-    names = {bool: "true/false", int: "a number", float: "a number", str: "text",
-             dict: "a mapping", list: "a list", type(None): "nothing"}
+    names = {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        dict: "a mapping",
+        list: "a list",
+        type(None): "nothing",
+    }
     return names.get(type(value), type(value).__name__)
+
+
+_SHOWN_LENGTH = 40
+"""Longest piece of a user's text quoted back in a message."""
+
+# Plain words for the pydantic error types whose message needs only the field and the value.
+# Each entry: the pydantic types, the issue code, and a message template.
+_SIMPLE: tuple[tuple[frozenset[str], Code, str], ...] = (
+    (
+        frozenset({"int_parsing", "int_type", "int_from_float"}),
+        Code.WRONG_TYPE,
+        "{field}: expected a whole number, got {shown}",
+    ),
+    (
+        frozenset({"float_parsing", "float_type"}),
+        Code.WRONG_TYPE,
+        "{field}: expected a number, got {shown}",
+    ),
+    (
+        frozenset({"bool_parsing", "bool_type"}),
+        Code.WRONG_TYPE,
+        "{field}: expected true or false, got {shown}",
+    ),
+    (frozenset({"list_type"}), Code.WRONG_TYPE, "{field}: expected a list, got {kind}"),
+    (
+        frozenset({"dict_type", "model_type", "model_attributes_type"}),
+        Code.WRONG_TYPE,
+        "{field}: expected a mapping of keys to values, got {kind}",
+    ),
+    (
+        frozenset(
+            {
+                "date_parsing",
+                "date_type",
+                "date_from_datetime_parsing",
+                "date_from_datetime_inexact",
+            }
+        ),
+        Code.WRONG_TYPE,
+        "{field}: expected a date like 2026-11-30, got {shown}",
+    ),
+    (frozenset({"string_too_short"}), Code.INVALID_VALUE, "{field}: must not be empty"),
+    (
+        frozenset({"string_too_long"}),
+        Code.INVALID_VALUE,
+        "{field}: longer than {max_length:,} characters",
+    ),
+    (
+        frozenset({"string_pattern_mismatch"}),
+        Code.INVALID_VALUE,
+        (
+            "{field}: {shown} is not a valid {field}; use letters, digits, dots and dashes (lower "
+            "case for ids of files, roles and tags)"
+        ),
+    ),
+    (frozenset({"too_short"}), Code.EMPTY, "{field}: needs at least {min_length} entries"),
+    (frozenset({"too_long"}), Code.INVALID_VALUE, "{field}: has more than {max_length} entries"),
+    (
+        frozenset({"greater_than"}),
+        Code.INVALID_VALUE,
+        "{field}: must be more than {gt}, got {shown}",
+    ),
+    (
+        frozenset({"greater_than_equal"}),
+        Code.INVALID_VALUE,
+        "{field}: must be at least {ge}, got {shown}",
+    ),
+    (frozenset({"less_than"}), Code.INVALID_VALUE, "{field}: must be less than {lt}, got {shown}"),
+    (
+        frozenset({"less_than_equal"}),
+        Code.INVALID_VALUE,
+        "{field}: must be at most {le}, got {shown}",
+    ),
+)
 
 
 def _plain(error: ErrorDetails, root: type[BaseModel], path: DataPath) -> tuple[Code, str]:
@@ -133,53 +220,30 @@ def _plain(error: ErrorDetails, root: type[BaseModel], path: DataPath) -> tuple[
     value = error.get("input")
     ctx = error.get("ctx") or {}
     field = str(path[-1]) if path else "value"
+    for kinds, code, template in _SIMPLE:
+        if kind in kinds:
+            return code, template.format(
+                field=field, shown=_shown(value), kind=_kind_of(value), **ctx
+            )
     if kind == "extra_forbidden":
         owner = model_at(root, path[:-1])
         choices = sorted(owner.model_fields) if owner is not None else []
         return Code.UNKNOWN_KEY, f"unknown key {field!r}{suggest(field, choices)}"
     if kind == "missing":
         return Code.MISSING_KEY, f"missing required key {field!r}"
-    if kind in {"string_type"}:
+    if kind == "string_type":
         hint = "; put it in quotes" if isinstance(value, int | float) else ""
-        return Code.WRONG_TYPE, f"{field}: expected text, got {_kind_of(value)} {_shown(value)}{hint}"
-    if kind in {"int_parsing", "int_type", "int_from_float"}:
-        return Code.WRONG_TYPE, f"{field}: expected a whole number, got {_shown(value)}"
-    if kind in {"float_parsing", "float_type"}:
-        return Code.WRONG_TYPE, f"{field}: expected a number, got {_shown(value)}"
-    if kind in {"bool_parsing", "bool_type"}:
-        return Code.WRONG_TYPE, f"{field}: expected true or false, got {_shown(value)}"
-    if kind in {"list_type"}:
-        return Code.WRONG_TYPE, f"{field}: expected a list, got {_kind_of(value)}"
-    if kind in {"dict_type", "model_type", "model_attributes_type"}:
-        return Code.WRONG_TYPE, f"{field}: expected a mapping of keys to values, got {_kind_of(value)}"
-    if kind in {"date_parsing", "date_type", "date_from_datetime_parsing",
-                "date_from_datetime_inexact"}:
-        return Code.WRONG_TYPE, f"{field}: expected a date like 2026-11-30, got {_shown(value)}"
+        return (
+            Code.WRONG_TYPE,
+            f"{field}: expected text, got {_kind_of(value)} {_shown(value)}{hint}",
+        )
     if kind in {"literal_error", "enum"}:
         expected = _choices(ctx.get("expected"))
         near = suggest(str(value), expected) if expected else ""
         listed = ", ".join(expected) if expected else str(ctx.get("expected"))
         return Code.INVALID_VALUE, f"{field}: {_shown(value)} is not one of {listed}{near}"
-    if kind == "string_too_short":
-        return Code.INVALID_VALUE, f"{field}: must not be empty"
-    if kind == "string_too_long":
-        return Code.INVALID_VALUE, f"{field}: longer than {ctx.get('max_length'):,} characters"
-    if kind == "string_pattern_mismatch":
-        return Code.INVALID_VALUE, (f"{field}: {_shown(value)} is not a valid {field}; use letters, "
-                                    "digits, dots and dashes (lower case for ids of files, roles "
-                                    "and tags)")
-    if kind == "too_short":
-        return Code.EMPTY, f"{field}: needs at least {ctx.get('min_length')} entries"
-    if kind == "too_long":
-        return Code.INVALID_VALUE, f"{field}: has more than {ctx.get('max_length')} entries"
-    if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
-        bound = {"greater_than": "more than", "greater_than_equal": "at least",
-                 "less_than": "less than", "less_than_equal": "at most"}[kind]
-        limit = next(iter(ctx.values()), "")
-        return Code.INVALID_VALUE, f"{field}: must be {bound} {limit}, got {_shown(value)}"
     if kind == "value_error":
-        message = str(error["msg"]).removeprefix("Value error, ")
-        return Code.INVALID_VALUE, message
+        return Code.INVALID_VALUE, str(error["msg"]).removeprefix("Value error, ")
     return Code.INVALID_VALUE, f"{field}: {error['msg']}"
 
 
@@ -209,10 +273,9 @@ def clean_path(loc: tuple[int | str, ...]) -> tuple[DataPath, bool]:
     return tuple(parts), is_key
 
 
-
-
-def issues_from_validation(error: ValidationError, root: type[BaseModel],
-                           document: Document) -> list[Issue]:
+def issues_from_validation(
+    error: ValidationError, root: type[BaseModel], document: Document
+) -> list[Issue]:
     """Every pydantic error as a located issue in plain words."""
     issues: list[Issue] = []
     for detail in error.errors(include_url=False):

@@ -24,7 +24,9 @@ def guard(target: Path, inputs: Iterable[Path] = ()) -> None:
     resolved = target.resolve()
     for source in inputs:
         if Path(source).resolve() == resolved:
-            raise OutputError(f"{target}: refusing to overwrite an input file; choose another output")
+            raise OutputError(
+                f"{target}: refusing to overwrite an input file; choose another output"
+            )
 
 
 @contextlib.contextmanager

@@ -77,10 +77,14 @@ def _check_targets(profile: Profile, base: Framework) -> list[Issue]:
     issues = []
     for item_id, override in profile.override.items():
         if override.target is not None and base.scale.level(override.target) is None:
-            issues.append(Issue(Code.LEVEL_OFF_SCALE,
-                                f"override {item_id}: target {override.target} is not on the "
-                                f"scale {base.scale.describe()}",
-                                path=("override", item_id, "target")))
+            issues.append(
+                Issue(
+                    Code.LEVEL_OFF_SCALE,
+                    f"override {item_id}: target {override.target} is not on the "
+                    f"scale {base.scale.describe()}",
+                    path=("override", item_id, "target"),
+                )
+            )
     return issues
 
 
@@ -92,24 +96,42 @@ def _check_names(profile: Profile, base: Framework) -> list[Issue]:
     known = set(ids)
     for i, item_id in enumerate(profile.exclude):
         if item_id not in known:
-            issues.append(Issue(Code.UNKNOWN_ID, f"exclude: {base.ref} has no {item_id!r}"
-                                f"{suggest(item_id, ids)}", path=("exclude", i)))
+            issues.append(
+                Issue(
+                    Code.UNKNOWN_ID,
+                    f"exclude: {base.ref} has no {item_id!r}{suggest(item_id, ids)}",
+                    path=("exclude", i),
+                )
+            )
     for item_id in profile.override:
         if item_id not in known:
-            issues.append(Issue(Code.UNKNOWN_ID, f"override: {base.ref} has no {item_id!r}"
-                                f"{suggest(item_id, ids)}", path=("override", item_id)))
+            issues.append(
+                Issue(
+                    Code.UNKNOWN_ID,
+                    f"override: {base.ref} has no {item_id!r}{suggest(item_id, ids)}",
+                    path=("override", item_id),
+                )
+            )
     for perspective_id in profile.add.capabilities:
         if perspective_id not in perspectives:
-            issues.append(Issue(Code.UNKNOWN_ID,
-                                f"add capabilities: there is no perspective {perspective_id!r}"
-                                f"{suggest(perspective_id, sorted(perspectives))}",
-                                path=("add", "capabilities", perspective_id)))
+            issues.append(
+                Issue(
+                    Code.UNKNOWN_ID,
+                    f"add capabilities: there is no perspective {perspective_id!r}"
+                    f"{suggest(perspective_id, sorted(perspectives))}",
+                    path=("add", "capabilities", perspective_id),
+                )
+            )
     for capability_id in profile.add.practices:
         if capability_id not in capabilities:
-            issues.append(Issue(Code.UNKNOWN_ID,
-                                f"add practices: there is no capability {capability_id!r}"
-                                f"{suggest(capability_id, sorted(capabilities))}",
-                                path=("add", "practices", capability_id)))
+            issues.append(
+                Issue(
+                    Code.UNKNOWN_ID,
+                    f"add practices: there is no capability {capability_id!r}"
+                    f"{suggest(capability_id, sorted(capabilities))}",
+                    path=("add", "practices", capability_id),
+                )
+            )
     return issues
 
 
@@ -161,10 +183,15 @@ class _Builder:
                 continue
             if j is not None:
                 self.origins[(*path, "practices", len(practices))] = (
-                    "add", "practices", capability.id, j)
+                    "add",
+                    "practices",
+                    capability.id,
+                    j,
+                )
             practices.append(self.practice(practice, cascade))
-        return capability.model_copy(update={
-            "weight": self.weight(capability.id, capability.weight), "practices": practices})
+        return capability.model_copy(
+            update={"weight": self.weight(capability.id, capability.weight), "practices": practices}
+        )
 
     def perspective(self, perspective: Perspective, path: DataPath) -> Perspective:
         cascade = _Cascade().below(self.profile.override.get(perspective.id))
@@ -179,9 +206,12 @@ class _Builder:
             if j is not None:
                 self.origins[where] = ("add", "capabilities", perspective.id, j)
             capabilities.append(self.capability(capability, cascade, where))
-        return perspective.model_copy(update={
-            "weight": self.weight(perspective.id, perspective.weight),
-            "capabilities": capabilities})
+        return perspective.model_copy(
+            update={
+                "weight": self.weight(perspective.id, perspective.weight),
+                "capabilities": capabilities,
+            }
+        )
 
     def perspectives(self, base: Framework) -> list[Perspective]:
         result: list[Perspective] = []
@@ -216,8 +246,9 @@ def resolve(profile: Profile, base: Framework) -> Resolution:
             source=base.source,
             based_on=base.ref,
             scale=base.scale,
-            default_target=(base.default_target if profile.default_target is None
-                            else profile.default_target),
+            default_target=(
+                base.default_target if profile.default_target is None else profile.default_target
+            ),
             risk=base.risk,
             roles=[*base.roles, *profile.add.roles],
             perspectives=perspectives,
@@ -225,9 +256,15 @@ def resolve(profile: Profile, base: Framework) -> Resolution:
         )
     except ValidationError as error:
         # Only the values the profile itself sets can fail here (the base was valid).
-        problems = [Issue(Code.INVALID_VALUE, str(detail["msg"]).removeprefix("Value error, "),
-                          path=("default_target",) if "default_target" in str(detail["msg"])
-                          else ("perspectives",))
-                    for detail in error.errors(include_url=False)]
+        problems = [
+            Issue(
+                Code.INVALID_VALUE,
+                str(detail["msg"]).removeprefix("Value error, "),
+                path=("default_target",)
+                if "default_target" in str(detail["msg"])
+                else ("perspectives",),
+            )
+            for detail in error.errors(include_url=False)
+        ]
         return Resolution(None, problems, origins)
     return Resolution(framework, [], origins)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from caf.catalog import Catalog
 from caf.errors import Code, InvalidInputError, Issue, NotFoundError
-from caf.framework import Framework
+from caf.framework import Framework, RoleSet
 from caf.loader import SUFFIXES, Checked, check, detect_kind, parse
 from caf.messages import suggest
 from caf.resources import data_dir
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from caf.loader import Parsed
 
 _SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "schema"})
+_FRAMEWORK_KINDS = frozenset({"framework", "profile"})
+_LIBRARY_KINDS = frozenset({"framework", "profile", "catalog", "roles"})
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ class Entry:
     """A framework, profile or catalog file found on the search path."""
 
     kind: str
-    """``framework``, ``profile`` or ``catalog``."""
+    """``framework``, ``profile``, ``catalog`` or ``roles``."""
 
     id: str
     """Its id."""
@@ -115,14 +117,21 @@ class Library:
         parsed = self.parsed(path)
         data = parsed.document.data if parsed.document is not None else None
         kind = detect_kind(data)
-        if not isinstance(data, dict) or kind not in {"framework", "profile", "catalog"}:
+        if not isinstance(data, dict) or kind not in _LIBRARY_KINDS:
             return None
         item_id, version = data.get("id"), data.get("version")
         if not isinstance(item_id, str) or not isinstance(version, str | int | float):
             return None
         extends = data.get("extends")
-        return Entry(kind, item_id, str(version), str(data.get("title", item_id)), path, shipped,
-                     extends if isinstance(extends, str) else None)
+        return Entry(
+            kind,
+            item_id,
+            str(version),
+            str(data.get("title", item_id)),
+            path,
+            shipped,
+            extends if isinstance(extends, str) else None,
+        )
 
     def catalogs(self) -> dict[str, Catalog]:
         """Every valid catalog on the search path, by id (the first of each id)."""
@@ -134,11 +143,10 @@ class Library:
                     self._catalogs.setdefault(entry.id, model)
         return self._catalogs
 
-    def find(self, ref: str) -> Entry:
-        """The framework or profile ``id@version``, or the newest version of ``id``."""
+    def find(self, ref: str, kinds: frozenset[str] = _FRAMEWORK_KINDS) -> Entry:
+        """The file of one of ``kinds`` that is ``id@version``, or the newest version of ``id``."""
         item_id, _, version = ref.partition("@")
-        candidates = [e for e in self.entries() if e.kind in {"framework", "profile"}
-                      and e.id == item_id]
+        candidates = [e for e in self.entries() if e.kind in kinds and e.id == item_id]
         if version:
             exact = [e for e in candidates if e.version == version]
             if exact:
@@ -147,11 +155,28 @@ class Library:
             return max(candidates, key=lambda e: version_key(e.version))
         if candidates:
             versions = ", ".join(sorted({e.version for e in candidates}, key=version_key))
-            raise NotFoundError(f"framework {item_id!r} has no version {version!r} on the search "
-                                f"path (found: {versions})")
-        known = sorted({e.id for e in self.entries() if e.kind in {"framework", "profile"}})
-        raise NotFoundError(f"no framework {item_id!r} on the search path{suggest(item_id, known)}"
-                            f"; known: {', '.join(known) or 'none'}")
+            raise NotFoundError(
+                f"{item_id!r} has no version {version!r} on the search path (found: {versions})"
+            )
+        what = "/".join(sorted(kinds))
+        known = sorted({e.id for e in self.entries() if e.kind in kinds})
+        raise NotFoundError(
+            f"no {what} {item_id!r} on the search path{suggest(item_id, known)}"
+            f"; known: {', '.join(known) or 'none'}"
+        )
+
+    def role_set(self, ref: str) -> RoleSet:
+        """The role set ``id@version`` (or the newest ``id``).
+
+        Raises:
+            NotFoundError: nothing on the search path has that id and version.
+            InvalidInputError: the file has errors.
+        """
+        entry = self.find(ref, frozenset({"roles"}))
+        checked = self.check_file(entry.path)
+        if not checked.ok or not isinstance(checked.parsed.model, RoleSet):
+            raise InvalidInputError(checked.issues, str(entry.path))
+        return checked.parsed.model
 
     def framework(self, ref: str) -> Framework:
         """The resolved framework for ``id@version`` (or the newest ``id``).
@@ -165,8 +190,11 @@ class Library:
             return self._frameworks[entry.ref]
         if entry.ref in self._resolving:
             chain = " -> ".join([*self._resolving, entry.ref])
-            issue = Issue(Code.PROFILE_CYCLE, f"profiles extend each other in a circle: {chain}",
-                          file=str(entry.path))
+            issue = Issue(
+                Code.PROFILE_CYCLE,
+                f"profiles extend each other in a circle: {chain}",
+                file=str(entry.path),
+            )
             raise InvalidInputError([issue], str(entry.path))
         self._resolving.append(entry.ref)
         try:
@@ -186,4 +214,3 @@ class Library:
         """Frameworks and profiles on the search path, by id and version."""
         items = [e for e in self.entries() if e.kind in {"framework", "profile"}]
         return sorted(items, key=lambda e: (e.id, version_key(e.version)))
-

@@ -30,7 +30,8 @@ def _stand_in(owner: type[BaseModel], name: str) -> object:
         return _MISSING
     if not field.is_required():
         return field.get_default(call_default_factory=True)
-    adapter: TypeAdapter[Any] = TypeAdapter(Annotated[field.annotation, *field.metadata])
+    annotated: Any = Annotated[field.annotation, *field.metadata]  # built at run time
+    adapter: TypeAdapter[Any] = TypeAdapter(annotated)
     for candidate in _STAND_INS:
         try:
             adapter.validate_python(candidate)

@@ -15,7 +15,7 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect pydantic generates."""
 
 KINDS = tuple(MODELS)
-"""The kinds that have a schema: framework, profile, catalog, assessment."""
+"""The kinds that have a schema: framework, profile, catalog, assessment, roles."""
 
 
 def json_schema(kind: str) -> dict[str, Any]:

@@ -101,7 +101,7 @@ class CapabilityResult:
 
     id: str
     title: str
-    kind: str
+    kind: str | None
     weight: float
     summary: Summary
 
@@ -150,8 +150,14 @@ def risk_of(gap: int, *, critical: bool, rules: RiskRules) -> Risk:
     return Risk.NONE
 
 
-def _practice(framework: Framework, order: int, perspective_id: str, capability_id: str,
-              practice: Practice, answer: Answer | None) -> PracticeResult:
+def _practice(
+    framework: Framework,
+    order: int,
+    perspective_id: str,
+    capability_id: str,
+    practice: Practice,
+    answer: Answer | None,
+) -> PracticeResult:
     target = framework.target_of(practice)
     if answer is not None and answer.target is not None:
         target = answer.target
@@ -168,10 +174,19 @@ def _practice(framework: Framework, order: int, perspective_id: str, capability_
         risk = risk_of(gap, critical=practice.critical, rules=framework.risk)
         priority = practice.weight * gap * gap * (2 if practice.critical else 1)
     return PracticeResult(
-        id=practice.id, title=practice.title, perspective_id=perspective_id,
-        capability_id=capability_id, order=order, weight=practice.weight,
-        critical=practice.critical, target=target, level=level, applicable=applicable, gap=gap,
-        risk=risk, priority=priority,
+        id=practice.id,
+        title=practice.title,
+        perspective_id=perspective_id,
+        capability_id=capability_id,
+        order=order,
+        weight=practice.weight,
+        critical=practice.critical,
+        target=target,
+        level=level,
+        applicable=applicable,
+        gap=gap,
+        risk=risk,
+        priority=priority,
         na_reason=answer.na_reason if answer is not None and answer.na else None,
         owner=answer.owner if answer is not None else None,
         due=answer.due if answer is not None else None,
@@ -193,8 +208,9 @@ def _flat(results: Sequence[PracticeResult]) -> dict[str, object]:
     answered = [r for r in results if r.level is not None]
     applicable = sum(1 for r in results if r.applicable)
     reachable = sum(r.weight * r.target for r in answered if r.target > 0)
-    reached = sum(r.weight * min(r.level, r.target) for r in answered
-                  if r.level is not None and r.target > 0)
+    reached = sum(
+        r.weight * min(r.level, r.target) for r in answered if r.level is not None and r.target > 0
+    )
     return {
         "floor": min((r.level for r in answered if r.level is not None), default=None),
         "coverage": len(answered) / applicable if applicable else None,
@@ -207,31 +223,50 @@ def _flat(results: Sequence[PracticeResult]) -> dict[str, object]:
     }
 
 
-def _summary(results: Sequence[PracticeResult], score: float | None,
-             target: float | None) -> Summary:
+def _summary(
+    results: Sequence[PracticeResult], score: float | None, target: float | None
+) -> Summary:
     return Summary(score=score, target=target, **_flat(results))  # type: ignore[arg-type]
 
 
-def _perspective(framework: Framework, order: int, perspective: Perspective,
-                 answers: dict[str, Answer]) -> tuple[PerspectiveResult, list[PracticeResult]]:
+def _perspective(
+    framework: Framework, order: int, perspective: Perspective, answers: dict[str, Answer]
+) -> tuple[PerspectiveResult, list[PracticeResult]]:
     capabilities: list[CapabilityResult] = []
     practices: list[PracticeResult] = []
     for capability in perspective.capabilities:
-        results = [_practice(framework, order, perspective.id, capability.id, practice,
-                             answers.get(practice.id))
-                   for practice in capability.practices]
+        results = [
+            _practice(
+                framework, order, perspective.id, capability.id, practice, answers.get(practice.id)
+            )
+            for practice in capability.practices
+        ]
         answered = [r for r in results if r.level is not None]
         score = _mean((r.weight, r.level) for r in answered if r.level is not None)
         target = _mean((r.weight, r.target) for r in answered)
-        capabilities.append(CapabilityResult(capability.id, capability.title, capability.kind.value,
-                                             capability.weight, _summary(results, score, target)))
+        capabilities.append(
+            CapabilityResult(
+                capability.id,
+                capability.title,
+                capability.kind.value if capability.kind else None,
+                capability.weight,
+                _summary(results, score, target),
+            )
+        )
         practices += results
     weights = {c.id: c.weight for c in perspective.capabilities}
     scored = [c for c in capabilities if c.summary.score is not None]
     score = _mean((weights[c.id], c.summary.score) for c in scored if c.summary.score is not None)
-    target = _mean((weights[c.id], c.summary.target) for c in scored if c.summary.target is not None)
-    result = PerspectiveResult(perspective.id, perspective.title, perspective.weight,
-                               _summary(practices, score, target), tuple(capabilities))
+    target = _mean(
+        (weights[c.id], c.summary.target) for c in scored if c.summary.target is not None
+    )
+    result = PerspectiveResult(
+        perspective.id,
+        perspective.title,
+        perspective.weight,
+        _summary(practices, score, target),
+        tuple(capabilities),
+    )
     return result, practices
 
 
@@ -286,8 +321,13 @@ def spread(values: Iterable[float | None]) -> Spread:
     present = [v for v in values if v is not None]
     if not present:
         return Spread(None, None, None, None, 0)
-    return Spread(statistics.fmean(present), min(present), statistics.median(present),
-                  max(present), len(present))
+    return Spread(
+        statistics.fmean(present),
+        min(present),
+        statistics.median(present),
+        max(present),
+        len(present),
+    )
 
 
 def _change(new: float | None, old: float | None) -> float | None:
@@ -336,8 +376,11 @@ class Portfolio:
 
 def round_key(round_: Round) -> tuple[int, str, str]:
     """Rounds in time order: by date where given (undated rounds first), then by label."""
-    return (0 if round_.date is None else 1, round_.date.isoformat() if round_.date else "",
-            round_.label)
+    return (
+        0 if round_.date is None else 1,
+        round_.date.isoformat() if round_.date else "",
+        round_.label,
+    )
 
 
 def portfolio(framework: Framework, assessments: Iterable[Assessment]) -> Portfolio:
@@ -357,15 +400,27 @@ def portfolio(framework: Framework, assessments: Iterable[Assessment]) -> Portfo
         changes: dict[str, float | None] = {}
         for result in latest.perspectives:
             before = previous.perspective(result.id) if previous is not None else None
-            changes[result.id] = _change(result.summary.score,
-                                         before.summary.score if before is not None else None)
-        histories.append(SubjectHistory(
-            key, rounds,
-            _change(latest.overall.score, previous.overall.score if previous else None), changes))
+            changes[result.id] = _change(
+                result.summary.score, before.summary.score if before is not None else None
+            )
+        histories.append(
+            SubjectHistory(
+                key,
+                rounds,
+                _change(latest.overall.score, previous.overall.score if previous else None),
+                changes,
+            )
+        )
     perspectives = tuple(
-        PortfolioPerspective(p.id, p.title, spread(
-            h.latest.perspectives[index].summary.score for h in histories))
+        PortfolioPerspective(
+            p.id, p.title, spread(h.latest.perspectives[index].summary.score for h in histories)
+        )
         for index, p in enumerate(framework.perspectives)
     )
-    return Portfolio(framework.id, framework.version, tuple(histories),
-                     spread(h.latest.overall.score for h in histories), perspectives)
+    return Portfolio(
+        framework.id,
+        framework.version,
+        tuple(histories),
+        spread(h.latest.overall.score for h in histories),
+        perspectives,
+    )

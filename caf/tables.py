@@ -27,7 +27,9 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
 
     def line(row: list[str]) -> str:
-        parts = [c.rjust(w) if r else c.ljust(w) for c, w, r in zip(row, widths, right, strict=True)]
+        parts = [
+            c.rjust(w) if r else c.ljust(w) for c, w, r in zip(row, widths, right, strict=True)
+        ]
         return "  ".join(parts).rstrip()
 
     rule = "  ".join("-" * w for w in widths)
@@ -35,9 +37,15 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence
 
 
 def _figures(summary: Summary) -> list[str]:
-    return [fmt_number(summary.score), fmt_number(summary.target), fmt_level(summary.floor),
-            fmt_percent(summary.coverage), fmt_percent(summary.percent_to_target),
-            str(summary.high), str(summary.medium)]
+    return [
+        fmt_number(summary.score),
+        fmt_number(summary.target),
+        fmt_level(summary.floor),
+        fmt_percent(summary.coverage),
+        fmt_percent(summary.percent_to_target),
+        str(summary.high),
+        str(summary.medium),
+    ]
 
 
 _FIGURE_HEADERS = ["Score", "Target", "Floor", "Coverage", "To target", "High", "Medium"]
@@ -48,12 +56,16 @@ def scorecard_text(card: Scorecard, *, detail: bool = True) -> str:
     o = card.overall
     when = f" ({card.round.date.isoformat()})" if card.round.date else ""
     out = [
-        f"{clean(card.subject.name)} | {clean(card.round.label)}{when} | "
-        f"{card.framework_id}@{card.framework_version}",
-        f"Overall {fmt_number(o.score)} against a target of {fmt_number(o.target)}; floor "
-        f"{fmt_level(o.floor)}; {o.answered} of {o.applicable} applicable practices answered "
-        f"({fmt_percent(o.coverage)}); {fmt_percent(o.percent_to_target)} of the way to target; "
-        f"{o.high} high and {o.medium} medium risks.",
+        (
+            f"{clean(card.subject.name)} | {clean(card.round.label)}{when} | "
+            f"{card.framework_id}@{card.framework_version}"
+        ),
+        (
+            f"Overall {fmt_number(o.score)} against a target of {fmt_number(o.target)}; floor "
+            f"{fmt_level(o.floor)}; {o.answered} of {o.applicable} applicable practices answered "
+            f"({fmt_percent(o.coverage)}); {fmt_percent(o.percent_to_target)} of the way to "
+            f"target; {o.high} high and {o.medium} medium risks."
+        ),
         "",
     ]
     rows = []
@@ -65,14 +77,32 @@ def scorecard_text(card: Scorecard, *, detail: bool = True) -> str:
     out.append(table(["Perspective", *_FIGURE_HEADERS], rows, [False] + [True] * 7))
     if card.actions:
         shown = card.actions[:TOP_ACTIONS]
-        out += ["", f"Top actions ({len(shown)} of {len(card.actions)}; priority = weight x gap^2, "
-                "doubled when critical)"]
-        out.append(table(
-            ["Practice", "Title", "Level", "Target", "Gap", "Risk", "Priority", "Owner"],
-            [[a.id, a.title + (" *" if a.critical else ""), fmt_level(a.level), str(a.target),
-              fmt_level(a.gap), a.risk.value, fmt_number(a.priority), a.owner or ""]
-             for a in shown],
-            [False, False, True, True, True, False, True, False]))
+        out += [
+            "",
+            (
+                f"Top actions ({len(shown)} of {len(card.actions)}; priority = weight x gap^2, "
+                "doubled when critical)"
+            ),
+        ]
+        out.append(
+            table(
+                ["Practice", "Title", "Level", "Target", "Gap", "Risk", "Priority", "Owner"],
+                [
+                    [
+                        a.id,
+                        a.title + (" *" if a.critical else ""),
+                        fmt_level(a.level),
+                        str(a.target),
+                        fmt_level(a.gap),
+                        a.risk.value,
+                        fmt_number(a.priority),
+                        a.owner or "",
+                    ]
+                    for a in shown
+                ],
+                [False, False, True, True, True, False, True, False],
+            )
+        )
     if card.not_assessed:
         ids = ", ".join(r.id for r in card.not_assessed)
         out += ["", f"Not assessed ({len(card.not_assessed)}): {clean(ids)}"]
@@ -88,20 +118,52 @@ def portfolio_text(result: Portfolio) -> str:
     rows = []
     for history in sorted(result.subjects, key=lambda h: h.latest.subject.name.lower()):
         latest = history.latest
-        rows.append([latest.subject.name, latest.round.label, fmt_number(latest.overall.score),
-                     fmt_change(history.overall_change),
-                     *(fmt_number(p.summary.score) for p in latest.perspectives)])
-    out = [f"Portfolio | {result.framework_id}@{result.framework_version} | "
-           f"{len(result.subjects)} subjects (latest round each; change since the round before)",
-           table(["Subject", "Round", "Overall", "Change", *ids], rows,
-                 [False, False, True, True, *[True] * len(ids)]),
-           ""]
-    spread_rows = [[p.title, fmt_number(p.spread.mean), fmt_number(p.spread.minimum),
-                    fmt_number(p.spread.median), fmt_number(p.spread.maximum)]
-                   for p in result.perspectives]
+        rows.append(
+            [
+                latest.subject.name,
+                latest.round.label,
+                fmt_number(latest.overall.score),
+                fmt_change(history.overall_change),
+                *(fmt_number(p.summary.score) for p in latest.perspectives),
+            ]
+        )
+    out = [
+        (
+            f"Portfolio | {result.framework_id}@{result.framework_version} | "
+            f"{len(result.subjects)} subjects (latest round each; change since the round before)"
+        ),
+        table(
+            ["Subject", "Round", "Overall", "Change", *ids],
+            rows,
+            [False, False, True, True, *[True] * len(ids)],
+        ),
+        "",
+    ]
+    spread_rows = [
+        [
+            p.title,
+            fmt_number(p.spread.mean),
+            fmt_number(p.spread.minimum),
+            fmt_number(p.spread.median),
+            fmt_number(p.spread.maximum),
+        ]
+        for p in result.perspectives
+    ]
     o = result.overall
-    spread_rows.append(["Overall", fmt_number(o.mean), fmt_number(o.minimum),
-                        fmt_number(o.median), fmt_number(o.maximum)])
-    out.append(table(["Perspective", "Mean", "Min", "Median", "Max"], spread_rows,
-                     [False, True, True, True, True]))
+    spread_rows.append(
+        [
+            "Overall",
+            fmt_number(o.mean),
+            fmt_number(o.minimum),
+            fmt_number(o.median),
+            fmt_number(o.maximum),
+        ]
+    )
+    out.append(
+        table(
+            ["Perspective", "Mean", "Min", "Median", "Max"],
+            spread_rows,
+            [False, True, True, True, True],
+        )
+    )
     return "\n".join(out)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from caf.assessment import Assessment
@@ -12,6 +11,7 @@ from caf.registry import Library, source_files
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
+    from pathlib import Path
 
     from caf.framework import Framework
     from caf.loader import Checked
@@ -25,8 +25,11 @@ def expand(paths: Iterable[Path]) -> tuple[list[Path], list[Issue]]:
         if path.is_dir():
             found = list(source_files([path]))
             if not found:
-                issues.append(Issue(Code.FILE_NOT_FOUND, "no YAML or JSON files in this folder",
-                                    file=str(path)))
+                issues.append(
+                    Issue(
+                        Code.FILE_NOT_FOUND, "no YAML or JSON files in this folder", file=str(path)
+                    )
+                )
             files += found
         else:
             files.append(path)
@@ -77,8 +80,9 @@ class Loaded:
     """Warnings found on the way (errors would have raised)."""
 
 
-def load_assessments(paths: Sequence[Path], library: Library,
-                     on_file: Callable[[Path], None] | None = None) -> Loaded:
+def load_assessments(
+    paths: Sequence[Path], library: Library, on_file: Callable[[Path], None] | None = None
+) -> Loaded:
     """Every assessment under ``paths`` with the framework it answers.
 
     Raises:
@@ -97,9 +101,13 @@ def load_assessments(paths: Sequence[Path], library: Library,
         if isinstance(model, Assessment):
             pairs.append((model, checked.framework))
         else:
-            issues.append(Issue(Code.UNKNOWN_KIND,
-                                f"this is a {checked.parsed.kind}, not an assessment",
-                                file=str(file)))
+            issues.append(
+                Issue(
+                    Code.UNKNOWN_KIND,
+                    f"this is a {checked.parsed.kind}, not an assessment",
+                    file=str(file),
+                )
+            )
     if has_errors(issues):
         raise InvalidInputError(issues, "the assessments")
     return Loaded(pairs, issues)

@@ -30,6 +30,12 @@ def dump_model(model: BaseModel, *, header: str = "") -> str:
     kind = getattr(model, "kind", None)
     if kind is not None:
         data = {"kind": kind, **data}
-    text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=False)
+    text = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
     return header + text
