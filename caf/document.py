@@ -25,7 +25,10 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 """Largest input file read; far above any real framework or assessment."""
 
 MAX_VALUES = 1_000_000
-"""Most values a document may expand to, counting every alias expansion."""
+"""Most values a document may hold, counting every alias expansion."""
+
+MAX_ALIAS_VALUES = 100_000
+"""Most values that aliases may repeat; real files use few aliases, bombs use billions."""
 
 MAX_DEPTH = 200
 """Deepest nesting of mappings and lists accepted."""
@@ -99,6 +102,8 @@ class _Builder:
         self.keys: dict[DataPath, Position] = {}
         self.issues: list[Issue] = []
         self.count = 0
+        self.repeated = 0
+        self.seen: set[int] = set()
         self.active: set[int] = set()
         self.scalars = yaml.constructor.SafeConstructor()
 
@@ -110,11 +115,14 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: DataPath, depth: int = 0) -> object:
         self.count += 1
-        if self.count > MAX_VALUES:
+        if id(node) in self.seen:
+            self.repeated += 1
+        self.seen.add(id(node))
+        if self.count > MAX_VALUES or self.repeated > MAX_ALIAS_VALUES:
             raise _LimitError(
                 Code.ALIAS_LIMIT,
-                f"the document expands to more than {MAX_VALUES:,} values; this looks like an "
-                "alias bomb, so it was not read",
+                "the document expands to more values than caf reads; this looks like an alias "
+                "bomb, so it was not read",
                 node,
             )
         if depth > MAX_DEPTH:
@@ -220,12 +228,20 @@ def _line_of_offset(raw: bytes, offset: int) -> Position:
 
 
 def parse_text(text: str, file: str) -> tuple[Document | None, list[Issue]]:
-    """Parse YAML (or JSON, which YAML reads too) text into a located document."""
+    """Parse YAML (or JSON, which YAML reads too) text into a located document.
+
+    A ``.json`` file must be strict JSON: it is checked by the JSON parser first (which also
+    gives the most precise error), then read for positions.
+    """
+    if file.lower().endswith(".json"):
+        strict, issues = _parse_json(text, file)
+        if strict is None:
+            return None, issues
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
         if file.lower().endswith(".json"):
-            return _parse_json(text, file)
+            return strict, []
         return None, [_syntax_issue(file, error)]
     except RecursionError:
         return None, [Issue(Code.SYNTAX, "nested too deeply to read", file=file)]

@@ -154,8 +154,9 @@ class _Cascade:
 class _Builder:
     """Builds the resolved tree and records where added content came from."""
 
-    def __init__(self, profile: Profile) -> None:
+    def __init__(self, profile: Profile, levels: tuple[int, ...]) -> None:
         self.profile = profile
+        self.levels = levels
         self.excluded = set(profile.exclude)
         self.origins: dict[DataPath, DataPath] = {}
 
@@ -166,7 +167,7 @@ class _Builder:
     def practice(self, practice: Practice, cascade: _Cascade) -> Practice:
         inherited = cascade.below(self.profile.override.get(practice.id))
         update: dict[str, object] = {"weight": self.weight(practice.id, practice.weight)}
-        if inherited.target is not None:
+        if inherited.target is not None and inherited.target in self.levels:
             update["target"] = inherited.target
         if inherited.critical is not None:
             update["critical"] = inherited.critical
@@ -230,9 +231,9 @@ class _Builder:
 def resolve(profile: Profile, base: Framework) -> Resolution:
     """The plain framework a profile describes, with every problem of the profile."""
     issues = _check_names(profile, base)
-    if issues:
-        return Resolution(None, issues)
-    builder = _Builder(profile)
+    # Build even when names are wrong: an unknown id matches nothing, so the rest of the profile
+    # can still be checked and every problem reported in one run.
+    builder = _Builder(profile, base.scale.values)
     perspectives = builder.perspectives(base)
     origins = dict(builder.origins)
     for r in range(len(profile.add.roles)):
@@ -266,5 +267,5 @@ def resolve(profile: Profile, base: Framework) -> Resolution:
             )
             for detail in error.errors(include_url=False)
         ]
-        return Resolution(None, problems, origins)
-    return Resolution(framework, [], origins)
+        return Resolution(None, issues + problems, origins)
+    return Resolution(framework, issues, origins)
