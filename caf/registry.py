@@ -158,7 +158,7 @@ class Library:
             raise NotFoundError(
                 f"{item_id!r} has no version {version!r} on the search path (found: {versions})"
             )
-        what = "/".join(sorted(kinds))
+        what = "role set" if kinds == {"roles"} else "framework"
         known = sorted({e.id for e in self.entries() if e.kind in kinds})
         raise NotFoundError(
             f"no {what} {item_id!r} on the search path{suggest(item_id, known)}"
