@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from helpers import make_assessment, make_framework, practice
 
 from caf.catalog import Catalog
@@ -72,7 +74,11 @@ def test_retired_ids_are_never_reused() -> None:
 
 def test_assessment_rules() -> None:
     fw = framework_with(practice("x"), practice("y"))
-    answers = {"x": {"level": 6, "target": 7}, "z": {"level": 1}, "y": {"na": True}}
+    answers: dict[str, dict[str, Any]] = {
+        "x": {"level": 6, "target": 7},
+        "z": {"level": 1},
+        "y": {"na": True},
+    }
     found = check_assessment(make_assessment(fw, answers), fw)
     assert [i.code for i in found] == [
         Code.LEVEL_OFF_SCALE,
