@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from caf.framework import Framework, Practice
     from caf.scoring import Portfolio
 
-DEMO_FRAMEWORK = "starter"
+DEMO_FRAMEWORK = "caf-ai"
 """The framework the demo assesses."""
 
 DEMO_SEED = 2026
@@ -188,5 +188,9 @@ def run(
     echo("")
     echo(portfolio_text(result))
     echo("")
-    echo(scorecard_text(result.subjects[0].latest))
+    # The team with the most to do makes the most useful example scorecard.
+    focus = min(result.subjects, key=lambda h: h.latest.overall.score or 0.0)
+    echo(scorecard_text(focus.latest, detail=False))
+    echo("")
+    echo(f"Capabilities and every practice: caf score {folder}/<file>.yaml")
     return DemoResult(framework, result, [*written, scores_file])
