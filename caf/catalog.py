@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from caf.model import Model, Slug, Source, Text, Version
+from caf.model import Model, Published, Source, Text
 
 
 class CatalogItem(Model):
@@ -27,23 +27,11 @@ class CatalogItem(Model):
     """The group the item belongs to in its framework, such as ``GOVERN 1`` or ``A.6``."""
 
 
-class Catalog(Model):
+class Catalog(Published):
     """A reference list of another framework's items."""
 
     kind: Literal["catalog"] = "catalog"
     """What this file is."""
-
-    id: Slug
-    """The catalog id practices use in references, such as ``nist-ai-rmf``."""
-
-    version: Version
-    """The edition of the other framework."""
-
-    title: Text
-    """The other framework's name."""
-
-    description: str = ""
-    """What the catalog is and how caf uses it."""
 
     source: Source | None = None
     """Where the ids come from."""

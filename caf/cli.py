@@ -33,6 +33,18 @@ _PATH_OPTION = click.option(
 )
 
 
+def _format_option(default: str, help_text: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """``--format``: the default format for people, or ``json`` for tools."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice([default, "json"]),
+        default=default,
+        show_default=True,
+        help=help_text,
+    )
+
+
 def _print_issues(issues: Iterable[Issue]) -> None:
     for issue in issues:
         colour = "red" if issue.is_error else "yellow"
@@ -71,14 +83,7 @@ def main() -> None:
 
 @main.command()
 @_PATH_OPTION
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@_format_option("table", "Output format.")
 @_user_errors
 def frameworks(search: Sequence[Path], fmt: str) -> None:
     """List the frameworks and profiles caf can use."""
@@ -120,14 +125,7 @@ def frameworks(search: Sequence[Path], fmt: str) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @_PATH_OPTION
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text for people; json for tools.",
-)
+@_format_option("text", "text for people; json for tools.")
 @_user_errors
 def validate(paths: Sequence[Path], search: Sequence[Path], fmt: str) -> None:
     """Check frameworks, profiles, catalogs and assessments; report every problem.
@@ -236,14 +234,7 @@ def init(
     "assessments", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
 )
 @_PATH_OPTION
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table for people; json (full precision) for tools.",
-)
+@_format_option("table", "table for people; json (full precision) for tools.")
 @click.option(
     "--detail/--no-detail",
     default=True,

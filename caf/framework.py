@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, Self
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from caf.model import Identifier, Model, Slug, Source, Text, Version, Weight
+from caf.model import Identifier, Model, Published, Slug, Source, Text, Weight
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -166,31 +166,14 @@ class Role(Model):
     """What the role is responsible for in AI adoption."""
 
 
-class RoleSet(Model):
+class RoleSet(Published):
     """Roles shared by several frameworks, kept in one file so they are described once."""
 
     kind: Literal["roles"] = "roles"
     """What this file is."""
 
-    id: Slug
-    """The role set id frameworks name in ``role_set``."""
-
-    version: Version
-    """The version of the role set."""
-
-    title: Text
-    """The role set's name."""
-
-    description: str = ""
-    """What the roles are for."""
-
     roles: list[Role] = Field(min_length=1)
     """The roles."""
-
-    @property
-    def ref(self) -> str:
-        """``id@version``."""
-        return f"{self.id}@{self.version}"
 
 
 class Raci(Model):
@@ -338,23 +321,11 @@ class Retired(Model):
     """Practices that took over its content, if any."""
 
 
-class Framework(Model):
+class Framework(Published):
     """A governance framework: a scale, roles, and perspectives of capabilities of practices."""
 
     kind: Literal["framework"] = "framework"
     """What this file is."""
-
-    id: Slug
-    """The framework id, such as ``caf-ai``."""
-
-    version: Version
-    """The version of the content."""
-
-    title: Text
-    """The framework's name."""
-
-    description: str = ""
-    """What the framework is for."""
 
     source: Source | None = None
     """What the framework is based on."""
@@ -391,11 +362,6 @@ class Framework(Model):
                 f"{self.scale.describe()}"
             )
         return self
-
-    @property
-    def ref(self) -> str:
-        """``id@version``."""
-        return f"{self.id}@{self.version}"
 
     def capabilities(self) -> Iterator[tuple[Perspective, Capability]]:
         """Every capability with its perspective, in framework order."""
@@ -477,23 +443,11 @@ class Additions(Model):
     """New practices, by the id of the capability they join (appended at its end)."""
 
 
-class Profile(Model):
+class Profile(Published):
     """A tailoring of another framework; it resolves to a plain framework before use."""
 
     kind: Literal["profile"] = "profile"
     """What this file is."""
-
-    id: Slug
-    """The id of the framework this profile produces."""
-
-    version: Version
-    """The version of the tailoring."""
-
-    title: Text
-    """The tailored framework's name."""
-
-    description: str = ""
-    """What the tailoring is for; the base's description when empty."""
 
     extends: str = Field(pattern=FRAMEWORK_REF_PATTERN)
     """The framework or profile this one tailors, as ``id@version`` (or ``id`` for the newest)."""

@@ -46,6 +46,27 @@ class Model(BaseModel):
     )
 
 
+class Published(Model):
+    """What every file others can name has: an id, a version, a title and a description."""
+
+    id: Slug
+    """The id other files use to name this one, such as ``caf-ai`` or ``nist-ai-rmf``."""
+
+    version: Version
+    """The version of the content."""
+
+    title: Text
+    """The name people read."""
+
+    description: str = ""
+    """What it is and what it is for."""
+
+    @property
+    def ref(self) -> str:
+        """``id@version``: how other files name exactly this content."""
+        return f"{self.id}@{self.version}"
+
+
 class Source(Model):
     """Where a framework or catalog comes from, so readers can check it."""
 
