@@ -55,6 +55,24 @@ def _practice(framework: Framework, practice: Practice) -> Iterator[str]:
     yield "    due:"
 
 
+def new_assessment(
+    framework: Framework,
+    subject: str = "Team name",
+    round_label: str = "",
+    date: dt.date | None = None,
+) -> Assessment:
+    """An assessment of ``framework`` with nothing answered yet (this quarter by default)."""
+    date = date or dt.datetime.now(tz=dt.UTC).date()
+    label = round_label or f"{date.year}-Q{(date.month - 1) // 3 + 1}"
+    return Assessment(
+        framework=FrameworkRef(
+            id=framework.id, version=framework.version, digest=digest(framework)
+        ),
+        subject=Subject(name=subject),
+        round=Round(label=label, date=date),
+    )
+
+
 def blank_assessment(
     framework: Framework,
     subject: str = "Team name",
@@ -62,15 +80,7 @@ def blank_assessment(
     date: dt.date | None = None,
 ) -> str:
     """The YAML text of an empty assessment of ``framework``."""
-    date = date or dt.datetime.now(tz=dt.UTC).date()
-    label = round_label or f"{date.year}-Q{(date.month - 1) // 3 + 1}"
-    head = Assessment(
-        framework=FrameworkRef(
-            id=framework.id, version=framework.version, digest=digest(framework)
-        ),
-        subject=Subject(name=subject),
-        round=Round(label=label, date=date),
-    )
+    head = new_assessment(framework, subject, round_label, date)
     scale = ", ".join(f"{level.value} {level.name}" for level in framework.scale.levels)
     lines = [
         f"# An assessment of {framework.title} ({framework.ref}).",

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 import click
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Callable, Iterable, Sequence
 
     from caf.errors import Issue
@@ -263,6 +264,113 @@ def score(assessments: Sequence[Path], search: Sequence[Path], fmt: str, detail:
     blocks = [portfolio_text(portfolio) for portfolio in results.portfolios]
     blocks += [scorecard_text(card, detail=detail) for card in results.scorecards]
     click.echo("\n\n".join(blocks))
+
+
+@main.command()
+@click.argument("framework")
+@click.option("--profile", help="A profile (id, or path to its file) that tailors FRAMEWORK.")
+@_PATH_OPTION
+@click.option("--subject", default="Team name", show_default=True, help="The team assessed.")
+@click.option("--round", "round_label", default="", help="Round label (default: this quarter).")
+@click.option("--date", "when", type=click.DateTime(["%Y-%m-%d"]), help="Workshop date.")
+@click.option(
+    "--from",
+    "previous",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Pre-fill the answers (and who and when) from this assessment file.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The workbook to write (.xlsx).",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@_user_errors
+def workbook(
+    *,
+    framework: str,
+    profile: str | None,
+    search: Sequence[Path],
+    subject: str,
+    round_label: str,
+    when: dt.datetime | None,
+    previous: Path | None,
+    output: Path,
+    force: bool,
+) -> None:
+    """Write the capture workbook for FRAMEWORK, to fill in during the workshop."""
+    from caf.errors import OutputError  # noqa: PLC0415
+    from caf.registry import Library  # noqa: PLC0415
+    from caf.session import plan_session  # noqa: PLC0415
+    from caf.xlsx.capture import write_capture  # noqa: PLC0415
+
+    if output.exists() and not force:
+        raise OutputError(f"{output} exists; use --force to overwrite it")
+    session = plan_session(
+        Library(search),
+        framework,
+        profile=profile,
+        subject=subject,
+        round_label=round_label,
+        date=when.date() if when else None,
+        carry_over=previous,
+    )
+    write_capture(output, session.framework, session.assessment, session.inputs)
+    a = session.assessment
+    click.echo(
+        f"Wrote {output}: {len(session.framework.practice_ids())} practices of "
+        f"{session.framework.ref} for {a.subject.name}, {a.round.label}",
+        err=True,
+    )
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_PATH_OPTION
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the assessment here (YAML) instead of printing it.",
+)
+@click.option(
+    "--allow-mapping",
+    is_flag=True,
+    help="Import a workbook written for other content of the framework, by id.",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@_user_errors
+def import_(
+    source: Path, search: Sequence[Path], output: Path | None, allow_mapping: bool, force: bool
+) -> None:
+    """Read a filled capture workbook back into an assessment file.
+
+    Every problem is reported with its cell (Assess!F12); if there is any error, nothing is
+    written. The workbook itself is never changed.
+    """
+    from caf.errors import OutputError  # noqa: PLC0415
+    from caf.output import guard, write_text  # noqa: PLC0415
+    from caf.registry import Library  # noqa: PLC0415
+    from caf.xlsx.reader import import_workbook  # noqa: PLC0415
+    from caf.yamlwrite import dump_model  # noqa: PLC0415
+
+    if output is not None:
+        guard(output, [source])
+        if output.exists() and not force:
+            raise OutputError(f"{output} exists; use --force to overwrite it")
+    imported = import_workbook(source, Library(search), allow_mapping=allow_mapping)
+    _print_issues(imported.warnings)
+    text = dump_model(imported.assessment)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_text(output, text, [source])
+    answered = sum(1 for a in imported.assessment.answers.values() if a.level is not None)
+    click.echo(
+        f"Wrote {output}: {answered} levels, {len(imported.assessment.answers)} answers", err=True
+    )
 
 
 @main.command()

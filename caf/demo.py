@@ -14,13 +14,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from caf.assessment import Answer, Assessment, FrameworkRef, Participant, Round, Subject
+from caf.errors import CafError
 from caf.framework import digest
 from caf.jsondata import results_data
 from caf.output import write_text
 from caf.registry import Library
-from caf.scoring import portfolio
+from caf.scoring import portfolio, round_key
 from caf.tables import portfolio_text, scorecard_text
 from caf.validation import load_assessments
+from caf.xlsx.capture import write_capture
+from caf.xlsx.fill import fill_capture
+from caf.xlsx.reader import import_workbook
 from caf.yamlwrite import dump_model
 
 if TYPE_CHECKING:
@@ -193,4 +197,35 @@ def run(
     echo(scorecard_text(focus.latest, detail=False))
     echo("")
     echo(f"Capabilities and every practice: caf score {folder}/<file>.yaml")
-    return DemoResult(framework, result, [*written, scores_file])
+    echo("")
+    files = _workshop(out, library, framework, focus.latest.subject.key, loaded.pairs, echo)
+    return DemoResult(framework, result, [*written, scores_file, *files])
+
+
+def _workshop(
+    out: Path,
+    library: Library,
+    framework: Framework,
+    key: str,
+    pairs: list[tuple[Assessment, Framework]],
+    echo: Callable[[str], None],
+) -> list[Path]:
+    """The capture workbook's round trip for one team: write, type the answers in, import."""
+    source = max((a for a, _ in pairs if a.subject.key == key), key=lambda a: round_key(a.round))
+    blank = out / "capture-blank.xlsx"
+    filled = out / "capture-filled.xlsx"
+    imported_file = out / "imported.yaml"
+    write_capture(blank, framework, source.model_copy(update={"answers": {}}))
+    fill_capture(blank, filled, source)
+    imported = import_workbook(filled, library)
+    write_text(imported_file, dump_model(imported.assessment))
+    given = {k: v for k, v in source.answers.items() if v != Answer()}
+    same = sum(1 for k, v in given.items() if imported.assessment.answers.get(k) == v)
+    echo(
+        f"Capture workbook for {source.subject.name}, {source.round.label}: wrote {blank}; typed "
+        f"the team's answers into {filled}; imported it into {imported_file}."
+    )
+    echo(f"Round trip: {same} of {len(given)} answers came back identical.")
+    if same != len(given) or len(imported.assessment.answers) != len(given):
+        raise CafError("the capture workbook did not give back the answers typed into it")
+    return [blank, filled, imported_file]

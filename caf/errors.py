@@ -92,7 +92,7 @@ class Issue:
     def location(self) -> str:
         """``file:line:col``, ``file!Sheet!Cell`` or as much of it as is known."""
         if self.cell is not None:
-            return f"{self.file}!{self.cell}" if self.file else self.cell
+            return f"{self.file}:{self.cell}" if self.file else self.cell
         parts = [p for p in (self.file, self.line, self.column) if p is not None]
         return ":".join(str(p) for p in parts)
 

@@ -206,6 +206,15 @@ class Library:
         self._frameworks[entry.ref] = checked.framework
         return checked.framework
 
+    def lineage(self, framework: Framework) -> list[str]:
+        """``id@version`` of the framework and of everything it was tailored from, in order."""
+        refs = [framework.ref]
+        current = framework
+        while current.based_on is not None and current.based_on not in refs:
+            current = self.framework(current.based_on)
+            refs.append(current.ref)
+        return refs
+
     def check_file(self, path: Path) -> Checked:
         """Validate one file completely against everything on the search path."""
         return check(self.parsed(path), self)

@@ -1,0 +1,1 @@
+"""Excel workbooks: layouts declared once, written with XlsxWriter, read with openpyxl."""

@@ -1,0 +1,99 @@
+"""Type an assessment's answers into a capture workbook, as a facilitator would.
+
+Used by ``caf demo`` and the tests to stand in for a person in a workshop: the workbook is opened
+with openpyxl (not written fresh with XlsxWriter), the input cells are filled and the file is
+saved, so the import that follows reads a workbook that a spreadsheet program has edited. The
+cells are found the way the reader finds them (rows by ID, columns by header). openpyxl drops
+charts and the cached values of formulas when it saves; a spreadsheet program recomputes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import openpyxl
+
+from caf.errors import CafError
+from caf.output import atomic_path
+from caf.xlsx.layout import (
+    NA_TEXT,
+    PARTICIPANT_HEADERS,
+    SheetName,
+    StartField,
+    find_header,
+    header_key,
+)
+from caf.xlsx.text import escape
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from caf.assessment import Answer, Assessment
+
+
+def _text(value: str | None) -> str | None:
+    return escape(value) if value else None
+
+
+def _answer_cells(answer: Answer) -> dict[str, str | int | dt.datetime | None]:
+    return {
+        "level": NA_TEXT if answer.na else answer.level,
+        "target": answer.target,
+        "na_reason": _text(answer.na_reason),
+        "notes": _text(answer.notes),
+        "evidence": _text("\n".join(answer.evidence)),
+        "owner": _text(answer.owner),
+        "due": dt.datetime.combine(answer.due, dt.time()) if answer.due else None,
+    }
+
+
+def _fill_start(sheet: Worksheet, assessment: Assessment) -> None:
+    values = {
+        StartField.SUBJECT: assessment.subject.name,
+        StartField.SUBJECT_ID: assessment.subject.id,
+        StartField.SCOPE: assessment.subject.scope,
+        StartField.BUSINESS_UNIT: assessment.subject.business_unit,
+        StartField.TAGS: ", ".join(assessment.subject.tags) or None,
+        StartField.ROUND: assessment.round.label,
+        StartField.FACILITATOR: assessment.facilitator,
+    }
+    labels = {header_key(field.value): field for field in StartField}
+    people_row = None
+    for row in sheet.iter_rows(min_row=1, max_col=2):
+        label = header_key(row[0].value or "")
+        field = labels.get(label)
+        if field is StartField.DATE:
+            date = assessment.round.date
+            row[1].value = dt.datetime.combine(date, dt.time()) if date else None
+        elif field is not None:
+            row[1].value = _text(values[field])
+        elif label == header_key(PARTICIPANT_HEADERS[0]) and people_row is None:
+            people_row = row[0].row
+    if people_row is not None:
+        for offset, person in enumerate(assessment.participants, start=1):
+            sheet.cell(people_row + offset, 1).value = _text(person.name)
+            sheet.cell(people_row + offset, 2).value = _text(person.role)
+
+
+def fill_capture(source: Path, target: Path, assessment: Assessment) -> None:
+    """Save a copy of the capture workbook ``source`` with the assessment typed in."""
+    book = openpyxl.load_workbook(source)
+    _fill_start(book[SheetName.START], assessment)
+    sheet = book[SheetName.ASSESS]
+    rows = [tuple(cell.value for cell in row) for row in sheet.iter_rows(min_row=1)]
+    found = find_header(rows)
+    if found is None:
+        raise CafError(f"{source}: no Assess header row; is this a caf capture workbook?")
+    header_row, columns = found
+    for index in range(header_row + 1, len(rows)):
+        practice_id = rows[index][columns["id"]]
+        answer = assessment.answers.get(str(practice_id)) if practice_id else None
+        if answer is None:
+            continue
+        for key, value in _answer_cells(answer).items():
+            sheet.cell(index + 1, columns[key] + 1).value = value
+    with atomic_path(target, [source]) as temporary:
+        book.save(temporary)
