@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable
 
     from caf.assessment import Answer, Assessment, Round, Subject
     from caf.framework import Framework, Perspective, Practice, RiskRules
@@ -194,80 +194,122 @@ def _practice(
     )
 
 
-def _mean(pairs: Iterable[tuple[float, float]]) -> float | None:
-    """Σ w·x / Σ w over (weight, value) pairs; None when there are none."""
-    total = weighted = 0.0
-    for weight, value in pairs:
-        total += weight
-        weighted += weight * value
-    return weighted / total if total > 0 else None
+class _Tally:
+    """Running sums for one node of the tree; parents add up their children's tallies.
 
+    One pass over the practices feeds every level of the tree, so scoring stays linear.
+    """
 
-def _flat(results: Sequence[PracticeResult]) -> dict[str, object]:
-    """The figures that are computed over practices directly, whatever the tree."""
-    answered = [r for r in results if r.level is not None]
-    applicable = sum(1 for r in results if r.applicable)
-    reachable = sum(r.weight * r.target for r in answered if r.target > 0)
-    reached = sum(
-        r.weight * min(r.level, r.target) for r in answered if r.level is not None and r.target > 0
+    __slots__ = (
+        "answered",
+        "applicable",
+        "floor",
+        "high",
+        "medium",
+        "reachable",
+        "reached",
+        "score_sum",
+        "target_sum",
+        "total",
+        "weight_sum",
     )
-    return {
-        "floor": min((r.level for r in answered if r.level is not None), default=None),
-        "coverage": len(answered) / applicable if applicable else None,
-        "percent_to_target": reached / reachable if reachable > 0 else None,
-        "answered": len(answered),
-        "applicable": applicable,
-        "total": len(results),
-        "high": sum(1 for r in results if r.risk is Risk.HIGH),
-        "medium": sum(1 for r in results if r.risk is Risk.MEDIUM),
-    }
 
+    def __init__(self) -> None:
+        self.answered = self.applicable = self.total = self.high = self.medium = 0
+        self.floor: int | None = None
+        self.reached = self.reachable = 0.0
+        # Σ w·x and Σ w of this node's weighted mean (its children's own weights).
+        self.score_sum = self.target_sum = self.weight_sum = 0.0
 
-def _summary(
-    results: Sequence[PracticeResult], score: float | None, target: float | None
-) -> Summary:
-    return Summary(score=score, target=target, **_flat(results))  # type: ignore[arg-type]
+    def practice(self, result: PracticeResult) -> None:
+        """Count one practice into a capability's tally."""
+        self.total += 1
+        if result.risk is Risk.HIGH:
+            self.high += 1
+        elif result.risk is Risk.MEDIUM:
+            self.medium += 1
+        if not result.applicable:
+            return
+        self.applicable += 1
+        level = result.level
+        if level is None:
+            return
+        self.answered += 1
+        self.floor = level if self.floor is None else min(self.floor, level)
+        weight, target = result.weight, result.target
+        if target > 0:
+            self.reached += weight * min(level, target)
+            self.reachable += weight * target
+        self.weight_sum += weight
+        self.score_sum += weight * level
+        self.target_sum += weight * target
+
+    def child(self, other: _Tally, summary: Summary, weight: float) -> None:
+        """Add a child's counts, and its score and target with the child's own weight."""
+        self.total += other.total
+        self.applicable += other.applicable
+        self.answered += other.answered
+        self.high += other.high
+        self.medium += other.medium
+        self.reached += other.reached
+        self.reachable += other.reachable
+        if other.floor is not None:
+            self.floor = other.floor if self.floor is None else min(self.floor, other.floor)
+        if summary.score is not None and summary.target is not None:
+            self.weight_sum += weight
+            self.score_sum += weight * summary.score
+            self.target_sum += weight * summary.target
+
+    def summary(self) -> Summary:
+        """The node's figures."""
+        scored = self.weight_sum > 0
+        return Summary(
+            score=self.score_sum / self.weight_sum if scored else None,
+            target=self.target_sum / self.weight_sum if scored else None,
+            floor=self.floor,
+            coverage=self.answered / self.applicable if self.applicable else None,
+            percent_to_target=self.reached / self.reachable if self.reachable > 0 else None,
+            answered=self.answered,
+            applicable=self.applicable,
+            total=self.total,
+            high=self.high,
+            medium=self.medium,
+        )
 
 
 def _perspective(
     framework: Framework, order: int, perspective: Perspective, answers: dict[str, Answer]
-) -> tuple[PerspectiveResult, list[PracticeResult]]:
+) -> tuple[PerspectiveResult, list[PracticeResult], _Tally]:
     capabilities: list[CapabilityResult] = []
     practices: list[PracticeResult] = []
+    tally = _Tally()
     for capability in perspective.capabilities:
-        results = [
-            _practice(
+        own = _Tally()
+        for practice in capability.practices:
+            outcome = _practice(
                 framework, order, perspective.id, capability.id, practice, answers.get(practice.id)
             )
-            for practice in capability.practices
-        ]
-        answered = [r for r in results if r.level is not None]
-        score = _mean((r.weight, r.level) for r in answered if r.level is not None)
-        target = _mean((r.weight, r.target) for r in answered)
+            own.practice(outcome)
+            practices.append(outcome)
+        summary = own.summary()
+        tally.child(own, summary, capability.weight)
         capabilities.append(
             CapabilityResult(
                 capability.id,
                 capability.title,
                 capability.kind.value if capability.kind else None,
                 capability.weight,
-                _summary(results, score, target),
+                summary,
             )
         )
-        practices += results
-    weights = {c.id: c.weight for c in perspective.capabilities}
-    scored = [c for c in capabilities if c.summary.score is not None]
-    score = _mean((weights[c.id], c.summary.score) for c in scored if c.summary.score is not None)
-    target = _mean(
-        (weights[c.id], c.summary.target) for c in scored if c.summary.target is not None
-    )
     result = PerspectiveResult(
         perspective.id,
         perspective.title,
         perspective.weight,
-        _summary(practices, score, target),
+        tally.summary(),
         tuple(capabilities),
     )
-    return result, practices
+    return result, practices, tally
 
 
 def score(framework: Framework, assessment: Assessment) -> Scorecard:
@@ -275,23 +317,19 @@ def score(framework: Framework, assessment: Assessment) -> Scorecard:
     answers = assessment.answers
     perspectives: list[PerspectiveResult] = []
     practices: list[PracticeResult] = []
+    tally = _Tally()
     for order, perspective in enumerate(framework.perspectives):
-        result, results = _perspective(framework, order, perspective, answers)
+        result, results, own = _perspective(framework, order, perspective, answers)
+        tally.child(own, result.summary, perspective.weight)
         perspectives.append(result)
         practices += results
-    scored = [p for p in perspectives if p.summary.score is not None]
-    overall = _summary(
-        practices,
-        _mean((p.weight, p.summary.score) for p in scored if p.summary.score is not None),
-        _mean((p.weight, p.summary.target) for p in scored if p.summary.target is not None),
-    )
     actions = sorted((r for r in practices if r.gap), key=action_order)
     return Scorecard(
         framework_id=framework.id,
         framework_version=framework.version,
         subject=assessment.subject,
         round=assessment.round,
-        overall=overall,
+        overall=tally.summary(),
         perspectives=tuple(perspectives),
         practices=tuple(practices),
         actions=tuple(actions),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -62,3 +63,46 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+_RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode"
+ oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def libreoffice_convert(files: list[Path], out: Path) -> list[Path]:
+    """Open each workbook in LibreOffice, recalculate every formula, and save it as xlsx.
+
+    LibreOffice normally trusts the cached values in an xlsx file; a private profile tells it
+    to recalculate on load, so the values read back are LibreOffice's own.
+    """
+    soffice = needs_program("soffice")
+    profile = out / "lo-profile"
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(_RECALC_ALWAYS)
+    target = out / "converted"
+    target.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(target),
+            *map(str, files),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    converted = [target / f.name for f in files]
+    missing = [p for p in converted if not p.is_file()]
+    assert not missing, f"LibreOffice did not convert {missing}"
+    return converted

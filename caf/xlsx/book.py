@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import xlsxwriter
 
 from caf import __version__
-from caf.xlsx.text import looks_like_formula, stored
+from caf.xlsx.text import check_length, check_storable, looks_like_formula
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -104,7 +104,7 @@ class Book:
             },
         )
         self.workbook.set_properties(
-            {"title": stored(title, "workbook title"), "comments": f"Written by caf {__version__}"}
+            {"title": title[:255], "comments": f"Written by caf {__version__}"}
         )
         self._formats: dict[tuple[str, bool], Format] = {}
 
@@ -125,9 +125,10 @@ class Book:
         if value is None or value == "":
             sheet.write_blank(row, col, None, self.format(style))
             return
-        sheet.write_string(
-            row, col, stored(value, where), self.format(style, quoted=looks_like_formula(value))
-        )
+        check_length(value, where)
+        check_storable(value, where)
+        # XlsxWriter escapes what XML cannot carry; the text goes in exactly as it is.
+        sheet.write_string(row, col, value, self.format(style, quoted=looks_like_formula(value)))
 
     def date(self, sheet: Worksheet, row: int, col: int, value: dt.date | None, style: str) -> None:
         """Write a date (or a formatted blank)."""

@@ -24,11 +24,12 @@ from caf.xlsx.layout import (
     find_header,
     header_key,
 )
-from caf.xlsx.text import escape
+from caf.xlsx.text import escape, looks_like_formula
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from openpyxl.cell.cell import Cell, MergedCell
     from openpyxl.worksheet.worksheet import Worksheet
 
     from caf.assessment import Answer, Assessment
@@ -36,6 +37,15 @@ if TYPE_CHECKING:
 
 def _text(value: str | None) -> str | None:
     return escape(value) if value else None
+
+
+def _put(cell: Cell | MergedCell, value: str | int | dt.datetime | None) -> None:
+    """Type a value into a cell; text stays text even when it looks like a formula."""
+    cell.value = value
+    if isinstance(value, str):
+        # openpyxl turns a string starting with "=" into a formula; typed text is text.
+        cell.data_type = "s"
+        cell.quotePrefix = looks_like_formula(value)
 
 
 def _answer_cells(answer: Answer) -> dict[str, str | int | dt.datetime | None]:
@@ -67,15 +77,15 @@ def _fill_start(sheet: Worksheet, assessment: Assessment) -> None:
         field = labels.get(label)
         if field is StartField.DATE:
             date = assessment.round.date
-            row[1].value = dt.datetime.combine(date, dt.time()) if date else None
+            _put(row[1], dt.datetime.combine(date, dt.time()) if date else None)
         elif field is not None:
-            row[1].value = _text(values[field])
+            _put(row[1], _text(values[field]))
         elif label == header_key(PARTICIPANT_HEADERS[0]) and people_row is None:
             people_row = row[0].row
     if people_row is not None:
         for offset, person in enumerate(assessment.participants, start=1):
-            sheet.cell(people_row + offset, 1).value = _text(person.name)
-            sheet.cell(people_row + offset, 2).value = _text(person.role)
+            _put(sheet.cell(people_row + offset, 1), _text(person.name))
+            _put(sheet.cell(people_row + offset, 2), _text(person.role))
 
 
 def fill_capture(source: Path, target: Path, assessment: Assessment) -> None:
@@ -94,6 +104,6 @@ def fill_capture(source: Path, target: Path, assessment: Assessment) -> None:
         if answer is None:
             continue
         for key, value in _answer_cells(answer).items():
-            sheet.cell(index + 1, columns[key] + 1).value = value
+            _put(sheet.cell(index + 1, columns[key] + 1), value)
     with atomic_path(target, [source]) as temporary:
         book.save(temporary)

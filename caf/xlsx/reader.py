@@ -36,6 +36,7 @@ from caf.xlsx.layout import (
     find_header,
     header_key,
 )
+from caf.xlsx.strings import use_stored_strings
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -403,6 +404,7 @@ def import_workbook(path: Path, library: Library, *, allow_mapping: bool = False
         raise InvalidInputError(guarded, str(path))
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        use_stored_strings(book, path)
         try:
             meta = _meta(book, issues)
             framework = _framework(meta, library, issues, allow_mapping)

@@ -3,9 +3,11 @@
 - A cell's text is stored as text (``write_string``), and text that a spreadsheet would read as
   a formula when edited (a leading ``= + - @``, tab, CR or LF) also gets Excel's *quote prefix*,
   so it stays text even when someone edits the cell.
-- Characters XML cannot carry (most control characters, and CR, which XML turns into LF) are
-  written as OOXML escapes ``_xHHHH_``; a literal ``_xHHHH_`` in the text is itself escaped, so
-  every text comes back exactly as it was written.
+- XML cannot carry most control characters, and turns CR into LF, so the file format writes
+  them as escapes ``_xHHHH_`` (and a literal ``_xHHHH_`` as ``_x005F_xHHHH_``). XlsxWriter does
+  this itself; openpyxl does not, so text it writes goes through :func:`escape` first. Reading,
+  :func:`unescape` undoes it exactly (openpyxl's own reader does not, see
+  :mod:`caf.xlsx.strings`).
 - A cell holds at most 32,767 characters.
 """
 
@@ -21,15 +23,16 @@ MAX_CELL_TEXT = 32_767
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 """Leading characters that make a spreadsheet treat typed text as a formula."""
 
-_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]")
+_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]")
+_NAIVE_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
+_LITERAL_UNDERSCORE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 _UNESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 def _escape_one(match: re.Match[str]) -> str:
-    found = match.group(0)
-    if len(found) > 1:  # a literal _xHHHH_: escape its underscore
-        return "_x005F_" + found[1:]
-    return f"_x{ord(found):04X}_"
+    # An underscore that starts a literal _xHHHH_ is itself escaped; so is every character
+    # XML cannot carry. Escaping underscores one by one keeps overlapping patterns exact.
+    return f"_x{ord(match.group(0)):04X}_"
 
 
 def escape(text: str) -> str:
@@ -37,9 +40,14 @@ def escape(text: str) -> str:
     return _ESCAPE.sub(_escape_one, text)
 
 
+def _unescape_one(match: re.Match[str]) -> str:
+    code = int(match.group(1), 16)
+    return match.group(0) if 0xD800 <= code <= 0xDFFF else chr(code)  # noqa: PLR2004 - surrogates
+
+
 def unescape(text: str) -> str:
     """Text as stored in the workbook's XML, back to what was written."""
-    return _UNESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return _UNESCAPE.sub(_unescape_one, text)
 
 
 def looks_like_formula(text: str) -> bool:
@@ -47,17 +55,35 @@ def looks_like_formula(text: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS)
 
 
-def stored(text: str, where: str) -> str:
-    """The escaped text to store, refusing text longer than a cell holds.
+def check_storable(text: str, where: str) -> None:
+    """Refuse text that XlsxWriter would store ambiguously.
+
+    XlsxWriter escapes literal ``_xHHHH_`` sequences one non-overlapping match at a time, so a
+    text where two of them share an underscore (``_x005F_x0041_``) would not read back as it
+    was. Such text does not occur in practice; refusing it beats changing it silently.
 
     Raises:
-        OutputError: the text (or its escaped form, which is what the file holds) is too long.
+        OutputError: the text contains such a sequence.
     """
-    escaped = escape(text)
-    if len(escaped) > MAX_CELL_TEXT:
-        detail = "" if len(text) > MAX_CELL_TEXT else " once its control characters are escaped"
+    if "_x" not in text:
+        return
+    naive = _NAIVE_ESCAPE.sub(lambda m: "_x005F" + m.group(0), text)
+    exact = _LITERAL_UNDERSCORE.sub("_x005F_", text)
+    if naive != exact:
         raise OutputError(
-            f"{where}: the text is longer than the {MAX_CELL_TEXT:,} characters a spreadsheet "
-            f"cell holds{detail} ({len(escaped):,})"
+            f"{where}: the text contains overlapping '_xHHHH_' sequences, which "
+            "spreadsheet files cannot store unambiguously"
         )
-    return escaped
+
+
+def check_length(text: str, where: str) -> None:
+    """Refuse text longer than a cell holds, saying where it would have gone.
+
+    Raises:
+        OutputError: the text is longer than 32,767 characters.
+    """
+    if len(text) > MAX_CELL_TEXT:
+        raise OutputError(
+            f"{where}: the text is {len(text):,} characters; a spreadsheet cell holds at most "
+            f"{MAX_CELL_TEXT:,}"
+        )
