@@ -24,6 +24,19 @@ if TYPE_CHECKING:
 P = ParamSpec("P")
 R = TypeVar("R")
 
+_FORCE_OPTION = click.option(
+    "--force", is_flag=True, help="Overwrite the output file if it exists."
+)
+
+
+def _refuse_overwrite(output: Path | None, force: bool) -> None:
+    """Stop before any work when the output exists and --force was not given."""
+    if output is not None and output.exists() and not force:
+        from caf.errors import OutputError  # noqa: PLC0415 - fast start-up
+
+        raise OutputError(f"{output} exists; use --force to overwrite it")
+
+
 _PATH_OPTION = click.option(
     "--path",
     "search",
@@ -201,7 +214,7 @@ def schema(kind: str, output: Path | None) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file instead of printing.",
 )
-@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@_FORCE_OPTION
 @_user_errors
 def init(
     framework: str,
@@ -213,17 +226,15 @@ def init(
 ) -> None:
     """Write a blank assessment of FRAMEWORK (id or id@version) to fill in by hand."""
     from caf.blank import blank_assessment  # noqa: PLC0415
-    from caf.errors import OutputError  # noqa: PLC0415
     from caf.output import write_text  # noqa: PLC0415
     from caf.registry import Library  # noqa: PLC0415
 
+    _refuse_overwrite(output, force)
     resolved = Library(search).framework(framework)
     text = blank_assessment(resolved, subject, round_label)
     if output is None:
         click.echo(text, nl=False)
         return
-    if output.exists() and not force:
-        raise OutputError(f"{output} exists; use --force to overwrite it")
     write_text(output, text)
     click.echo(
         f"Wrote {output}: {len(resolved.practice_ids())} practices of {resolved.ref}", err=True
@@ -286,7 +297,7 @@ def score(assessments: Sequence[Path], search: Sequence[Path], fmt: str, detail:
     type=click.Path(dir_okay=False, path_type=Path),
     help="The workbook to write (.xlsx).",
 )
-@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@_FORCE_OPTION
 @_user_errors
 def workbook(
     *,
@@ -301,13 +312,11 @@ def workbook(
     force: bool,
 ) -> None:
     """Write the capture workbook for FRAMEWORK, to fill in during the workshop."""
-    from caf.errors import OutputError  # noqa: PLC0415
     from caf.registry import Library  # noqa: PLC0415
     from caf.session import plan_session  # noqa: PLC0415
     from caf.xlsx.capture import write_capture  # noqa: PLC0415
 
-    if output.exists() and not force:
-        raise OutputError(f"{output} exists; use --force to overwrite it")
+    _refuse_overwrite(output, force)
     session = plan_session(
         Library(search),
         framework,
@@ -340,7 +349,7 @@ def workbook(
     is_flag=True,
     help="Import a workbook written for other content of the framework, by id.",
 )
-@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@_FORCE_OPTION
 @_user_errors
 def import_(
     source: Path, search: Sequence[Path], output: Path | None, allow_mapping: bool, force: bool
@@ -350,7 +359,6 @@ def import_(
     Every problem is reported with its cell (Assess!F12); if there is any error, nothing is
     written. The workbook itself is never changed.
     """
-    from caf.errors import OutputError  # noqa: PLC0415
     from caf.output import guard, write_text  # noqa: PLC0415
     from caf.registry import Library  # noqa: PLC0415
     from caf.xlsx.reader import import_workbook  # noqa: PLC0415
@@ -358,8 +366,7 @@ def import_(
 
     if output is not None:
         guard(output, [source])
-        if output.exists() and not force:
-            raise OutputError(f"{output} exists; use --force to overwrite it")
+    _refuse_overwrite(output, force)
     imported = import_workbook(source, Library(search), allow_mapping=allow_mapping)
     _print_issues(imported.warnings)
     text = dump_model(imported.assessment)

@@ -15,6 +15,17 @@ from caf.framework import Framework
 
 DATA = Path(__file__).parent / "data"
 
+FORMULA_PAYLOADS = [
+    '=HYPERLINK("http://x","y")',
+    "+cmd|' /C calc'!A0",
+    "@SUM(1)",
+    "-1+1",
+    "\t=1+1",
+    "\r=1+1",
+    "\n=1+1",
+]
+"""Text a spreadsheet would run as a formula if it were ever written as one."""
+
 
 def needs_program(name: str) -> str:
     """The path of an outside program; skip (or fail when CI=true) when it is missing."""

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from helpers import libreoffice_convert
+from helpers import FORMULA_PAYLOADS, libreoffice_convert
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,13 +22,7 @@ if TYPE_CHECKING:
     from caf.framework import Framework
 
 TRICKY = [
-    '=HYPERLINK("http://x","y")',
-    "+cmd|' /C calc'!A0",
-    "@SUM(1)",
-    "-1+1",
-    "\t=1+1",
-    "\r=1+1",
-    "\n=1+1",
+    *FORMULA_PAYLOADS,
     "line one\nline two\r\nline three",
     "unicode: \u00e9t\u00e9 \u4e2d\u6587 \U0001f600 \u202e reversed \u200b",
     "_x0041_ looks like an escape",
