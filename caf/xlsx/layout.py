@@ -103,17 +103,18 @@ NA_TEXT = "N/A"
 """What the Level dropdown offers for *not applicable*."""
 
 
+_POSITIONS = {column.key: index for index, column in enumerate(ASSESS_COLUMNS)}
+_LETTERS = {key: str(xl_col_to_name(index)) for key, index in _POSITIONS.items()}
+
+
 def column_index(key: str) -> int:
     """The 0-based position of an Assess column."""
-    for index, column in enumerate(ASSESS_COLUMNS):
-        if column.key == key:
-            return index
-    raise KeyError(key)
+    return _POSITIONS[key]
 
 
 def col(key: str) -> str:
     """The column letter of an Assess column."""
-    return str(xl_col_to_name(column_index(key)))
+    return _LETTERS[key]
 
 
 def assess_range(key: str, rows: int) -> str:

@@ -9,6 +9,7 @@ exactly how DESIGN section 3 nests the weighted means. Every formula carries the
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,7 @@ _TOP = 3
 """0-based row of the perspective table's header."""
 
 
+@functools.cache
 def _c(name: str) -> str:
     """Column letter of a visible or helper column, by its header."""
     if name in SCORECARD_COLUMNS:
