@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from caf import __version__
-from caf.errors import OutputError
+from caf.assessment import Answer
 from caf.framework import digest
 from caf.output import atomic_path
 from caf.scoring import score
@@ -41,8 +41,10 @@ from caf.xlsx.layout import (
     Name,
     SheetName,
     StartField,
+    answer_values,
     col,
     column_index,
+    start_values,
 )
 from caf.xlsx.scorecard_sheet import write_scorecard_sheet
 
@@ -52,7 +54,7 @@ if TYPE_CHECKING:
 
     from xlsxwriter.worksheet import Worksheet
 
-    from caf.assessment import Answer, Assessment
+    from caf.assessment import Assessment
     from caf.framework import Framework, Practice
     from caf.scoring import PracticeResult, Scorecard
 
@@ -114,17 +116,7 @@ class _Writer:
             sheet.merge_range(3 + offset, 0, 3 + offset, 2, None)
             sheet.set_row(3 + offset, _LINE_HEIGHT * 2)
         row = 8
-        values: dict[StartField, object] = {
-            StartField.SUBJECT: a.subject.name,
-            StartField.SUBJECT_ID: a.subject.id,
-            StartField.SCOPE: a.subject.scope,
-            StartField.BUSINESS_UNIT: a.subject.business_unit,
-            StartField.TAGS: ", ".join(a.subject.tags),
-            StartField.ROUND: a.round.label,
-            StartField.DATE: a.round.date,
-            StartField.FACILITATOR: a.facilitator,
-        }
-        for field, value in values.items():
+        for field, value in start_values(a).items():
             book.text(sheet, row, 0, field.value, "label", f"Start!A{row + 1}")
             if field is StartField.DATE:
                 book.date(sheet, row, 1, a.round.date, "input_date")
@@ -284,28 +276,28 @@ class _Writer:
 
     def _answer_cells(self, sheet: Worksheet, row: int, answer: Answer | None, where: str) -> None:
         book = self.book
-        level_col, target_col = column_index("level"), column_index("target")
-        if answer is not None and answer.na:
-            sheet.write_string(row, level_col, NA_TEXT, book.format("input_number"))
-        elif answer is not None and answer.level is not None:
-            sheet.write_number(row, level_col, answer.level, book.format("input_number"))
-        else:
-            sheet.write_blank(row, level_col, None, book.format("input_number"))
-        if answer is not None and answer.target is not None:
-            sheet.write_number(row, target_col, answer.target, book.format("input_number"))
-        else:
-            sheet.write_blank(row, target_col, None, book.format("input_number"))
-        for key, value in (
-            ("na_reason", answer.na_reason if answer else None),
-            ("notes", answer.notes if answer else None),
-            (
-                "evidence",
-                _evidence_text(answer.evidence, where.format(col("evidence"))) if answer else None,
-            ),
-            ("owner", answer.owner if answer else None),
-        ):
-            book.text(sheet, row, column_index(key), value, "input", where.format(col(key)))
-        book.date(sheet, row, column_index("due"), answer.due if answer else None, "input_date")
+        values = answer_values(answer or Answer(), where.format(col("evidence")))
+        for key, value in values.items():
+            index = column_index(key)
+            if key in {"level", "target"}:
+                style = book.format("input_number")
+                if isinstance(value, int):
+                    sheet.write_number(row, index, value, style)
+                elif isinstance(value, str):
+                    sheet.write_string(row, index, value, style)
+                else:
+                    sheet.write_blank(row, index, None, style)
+            elif key == "due":
+                book.date(sheet, row, index, answer.due if answer else None, "input_date")
+            else:
+                book.text(
+                    sheet,
+                    row,
+                    index,
+                    value if isinstance(value, str) else None,
+                    "input",
+                    where.format(col(key)),
+                )
 
     def _meaning(self, practice: Practice, result: PracticeResult) -> str:
         if not result.applicable:
@@ -512,17 +504,6 @@ def _header_text(title: str) -> str:
 def _epoch() -> dt.date:
     """Dates must be later than this for the date validations (any real date is)."""
     return dt.date(1900, 1, 2)
-
-
-def _evidence_text(items: list[str], where: str) -> str | None:
-    """Evidence as one item per line; an item with a line break would not come back whole."""
-    for item in items:
-        if "\n" in item or "\r" in item:
-            raise OutputError(
-                f"{where}: an evidence item contains a line break; the workbook "
-                "keeps one item per line"
-            )
-    return "\n".join(items) or None
 
 
 def write_capture(

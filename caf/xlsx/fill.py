@@ -17,12 +17,14 @@ import openpyxl
 from caf.errors import CafError
 from caf.output import atomic_path
 from caf.xlsx.layout import (
-    NA_TEXT,
     PARTICIPANT_HEADERS,
+    CellValue,
     SheetName,
     StartField,
+    answer_values,
     find_header,
     header_key,
+    start_values,
 )
 from caf.xlsx.text import escape, looks_like_formula
 
@@ -32,11 +34,7 @@ if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell, MergedCell
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from caf.assessment import Answer, Assessment
-
-
-def _text(value: str | None) -> str | None:
-    return escape(value) if value else None
+    from caf.assessment import Assessment
 
 
 def _put(cell: Cell | MergedCell, value: str | int | dt.datetime | None) -> None:
@@ -48,44 +46,30 @@ def _put(cell: Cell | MergedCell, value: str | int | dt.datetime | None) -> None
         cell.quotePrefix = looks_like_formula(value)
 
 
-def _answer_cells(answer: Answer) -> dict[str, str | int | dt.datetime | None]:
-    return {
-        "level": NA_TEXT if answer.na else answer.level,
-        "target": answer.target,
-        "na_reason": _text(answer.na_reason),
-        "notes": _text(answer.notes),
-        "evidence": _text("\n".join(answer.evidence)),
-        "owner": _text(answer.owner),
-        "due": dt.datetime.combine(answer.due, dt.time()) if answer.due else None,
-    }
+def _typed(value: CellValue) -> str | int | dt.datetime | None:
+    """A cell value as typed: text escaped for openpyxl, dates as spreadsheet dates."""
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time())
+    return value
 
 
 def _fill_start(sheet: Worksheet, assessment: Assessment) -> None:
-    values = {
-        StartField.SUBJECT: assessment.subject.name,
-        StartField.SUBJECT_ID: assessment.subject.id,
-        StartField.SCOPE: assessment.subject.scope,
-        StartField.BUSINESS_UNIT: assessment.subject.business_unit,
-        StartField.TAGS: ", ".join(assessment.subject.tags) or None,
-        StartField.ROUND: assessment.round.label,
-        StartField.FACILITATOR: assessment.facilitator,
-    }
+    values = start_values(assessment)
     labels = {header_key(field.value): field for field in StartField}
     people_row = None
     for row in sheet.iter_rows(min_row=1, max_col=2):
         label = header_key(row[0].value or "")
         field = labels.get(label)
-        if field is StartField.DATE:
-            date = assessment.round.date
-            _put(row[1], dt.datetime.combine(date, dt.time()) if date else None)
-        elif field is not None:
-            _put(row[1], _text(values[field]))
+        if field is not None:
+            _put(row[1], _typed(values[field]))
         elif label == header_key(PARTICIPANT_HEADERS[0]) and people_row is None:
             people_row = row[0].row
     if people_row is not None:
         for offset, person in enumerate(assessment.participants, start=1):
-            _put(sheet.cell(people_row + offset, 1), _text(person.name))
-            _put(sheet.cell(people_row + offset, 2), _text(person.role))
+            _put(sheet.cell(people_row + offset, 1), _typed(person.name))
+            _put(sheet.cell(people_row + offset, 2), _typed(person.role))
 
 
 def fill_capture(source: Path, target: Path, assessment: Assessment) -> None:
@@ -103,7 +87,7 @@ def fill_capture(source: Path, target: Path, assessment: Assessment) -> None:
         answer = assessment.answers.get(str(practice_id)) if practice_id else None
         if answer is None:
             continue
-        for key, value in _answer_cells(answer).items():
-            _put(sheet.cell(index + 1, columns[key] + 1), value)
+        for key, value in answer_values(answer, f"{SheetName.ASSESS} row {index + 1}").items():
+            _put(sheet.cell(index + 1, columns[key] + 1), _typed(value))
     with atomic_path(target, [source]) as temporary:
         book.save(temporary)

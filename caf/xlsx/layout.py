@@ -7,14 +7,19 @@ header text, Start-sheet inputs by their label. Renaming a header here renames i
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from xlsxwriter.utility import xl_col_to_name
 
+from caf.errors import OutputError
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from caf.assessment import Answer, Assessment
 
 LAYOUT_VERSION = 1
 """Bumped whenever a change here means older workbooks must be read differently."""
@@ -162,6 +167,47 @@ class StartField(StrEnum):
     ROUND = "Round"
     DATE = "Date"
     FACILITATOR = "Facilitator"
+
+
+CellValue: TypeAlias = str | int | dt.date | None
+"""What caf puts into an input cell: text, a level, a date, or nothing."""
+
+
+def start_values(assessment: Assessment) -> dict[StartField, CellValue]:
+    """The Start sheet's inputs for an assessment, by field (empty text as None)."""
+    subject = assessment.subject
+    return {
+        StartField.SUBJECT: subject.name,
+        StartField.SUBJECT_ID: subject.id,
+        StartField.SCOPE: subject.scope,
+        StartField.BUSINESS_UNIT: subject.business_unit,
+        StartField.TAGS: ", ".join(subject.tags) or None,
+        StartField.ROUND: assessment.round.label,
+        StartField.DATE: assessment.round.date,
+        StartField.FACILITATOR: assessment.facilitator or None,
+    }
+
+
+def answer_values(answer: Answer, where: str) -> dict[str, CellValue]:
+    """An answer's input cells on the Assess sheet, by column key (the reader's inverse).
+
+    Raises:
+        OutputError: an evidence item has a line break; the cell holds one item per line, so
+            it would not come back whole.
+    """
+    if any("\n" in item or "\r" in item for item in answer.evidence):
+        raise OutputError(
+            f"{where}: an evidence item contains a line break; the workbook keeps one item per line"
+        )
+    return {
+        "level": NA_TEXT if answer.na else answer.level,
+        "target": answer.target,
+        "na_reason": answer.na_reason or None,
+        "notes": answer.notes or None,
+        "evidence": "\n".join(answer.evidence) or None,
+        "owner": answer.owner or None,
+        "due": answer.due,
+    }
 
 
 PARTICIPANT_HEADERS = ("Participant", "Role")
