@@ -1,5 +1,5 @@
 """``python -m caf`` runs the command line, like the ``caf`` script."""
 
-from caf.cli import main
+from caf.cli.main import main
 
 main()

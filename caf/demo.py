@@ -13,26 +13,26 @@ import random
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from caf.assessment import Answer, Assessment, FrameworkRef, Participant, Round, Subject
 from caf.errors import CafError
-from caf.framework import digest
-from caf.jsondata import results_data
-from caf.output import write_text
-from caf.registry import Library
-from caf.scoring import portfolio, round_key
-from caf.tables import portfolio_text, scorecard_text
-from caf.validation import load_assessments
-from caf.xlsx.capture import write_capture
-from caf.xlsx.fill import fill_capture
-from caf.xlsx.reader import import_workbook
-from caf.yamlwrite import dump_model
+from caf.files import write_text
+from caf.models.assessment import Answer, Assessment, FrameworkRef, Participant, Round, Subject
+from caf.models.framework import digest
+from caf.render.jsondata import results_data
+from caf.render.terminal import portfolio_text, scorecard_text
+from caf.render.yamltext import dump_model
+from caf.scoring.scorecard import portfolio, round_key
+from caf.validation.library import Library
+from caf.validation.paths import load_assessments
+from caf.xlsx.capture.fill import fill_capture
+from caf.xlsx.capture.reader import import_workbook
+from caf.xlsx.capture.writer import write_capture
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from caf.framework import Framework, Practice
-    from caf.scoring import Portfolio
+    from caf.models.framework import Framework, Practice
+    from caf.scoring.scorecard import Portfolio
 
 DEMO_FRAMEWORK = "caf-ai"
 """The framework the demo assesses."""

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from caf.registry import Library
+from caf.validation.library import Library
 
 if TYPE_CHECKING:
-    from caf.framework import Framework
+    from caf.models.framework import Framework
 
 
 @pytest.fixture(scope="session")

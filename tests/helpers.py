@@ -10,9 +10,11 @@ from typing import Any
 
 import pytest
 
-from caf.assessment import Assessment
-from caf.framework import Framework
+from caf.models.assessment import Assessment
+from caf.models.framework import Framework
 
+ROOT = Path(__file__).parents[1]
+"""The repository's top folder."""
 DATA = Path(__file__).parent / "data"
 
 FORMULA_PAYLOADS = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from caf.cli import main
+from caf.cli.main import main
 
 ROOT = Path(__file__).parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -12,11 +12,11 @@ import yaml
 from helpers import DATA
 
 from caf.resources import data_dir
-from caf.validation import validate_paths
+from caf.validation.paths import validate_paths
 
 if TYPE_CHECKING:
-    from caf.framework import Framework, Practice
-    from caf.registry import Library
+    from caf.models.framework import Framework, Practice
+    from caf.validation.library import Library
 
 SHIPPED = ("caf-ai", "genai-security")
 CAF_AI_MARKINGS = {

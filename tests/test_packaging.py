@@ -71,7 +71,7 @@ def test_installed_wheel_finds_its_data(wheel: Path, tmp_path: Path) -> None:
     code = (
         "import caf, caf.resources as r; print(caf.__file__); "
         "print(r.data_dir('frameworks')); "
-        "from caf.registry import Library; print(Library().framework('starter').ref)"
+        "from caf.validation.library import Library; print(Library().framework('starter').ref)"
     )
     # Run from an empty folder with only the installed copy on the path ahead of anything else.
     env = {**os.environ, "PYTHONPATH": str(target)}

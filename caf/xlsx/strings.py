@@ -4,7 +4,7 @@ openpyxl's reader strips every ``x005F_`` from shared strings and leaves the oth
 escapes as they are, so a literal ``_x000D_`` typed by a user and an escaped carriage return
 read back the same; and it leaves inline strings (which openpyxl itself writes) untouched. caf
 therefore hands openpyxl the shared strings exactly as stored, so that every string reaches
-:mod:`caf.xlsx.cells` in the file's form, where one exact unescape applies to all of them.
+:mod:`caf.xlsx.capture.cells` in the file's form, where one exact unescape applies to all of them.
 """
 
 from __future__ import annotations

@@ -22,16 +22,16 @@ import openpyxl
 import xlsxwriter
 
 from caf.demo import fictional_portfolio
-from caf.registry import Library
-from caf.scoring import score
-from caf.xlsx.capture import write_capture
-from caf.xlsx.fill import fill_capture
-from caf.xlsx.reader import import_workbook
+from caf.scoring.scorecard import score
+from caf.validation.library import Library
+from caf.xlsx.capture.fill import fill_capture
+from caf.xlsx.capture.reader import import_workbook
+from caf.xlsx.capture.writer import write_capture
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from caf.assessment import Assessment
+    from caf.models.assessment import Assessment
 
 
 def best(run: Callable[[], object], repeat: int) -> tuple[float, float]:

@@ -1,0 +1,1 @@
+"""Pure scoring of assessments against frameworks, and scoring many files."""

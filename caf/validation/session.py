@@ -1,0 +1,87 @@
+"""What a workshop is about: the framework (tailored by a profile), the team, the round.
+
+``caf workbook`` (and later the workshop pack) start here: a framework named by id, optionally
+tailored by a profile given by id or by file, and either a new round for a team or an existing
+assessment whose answers are carried over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from caf.errors import CafError, InvalidInputError, NotFoundError
+from caf.render.blank import new_assessment
+from caf.validation.paths import load_assessments
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from caf.models.assessment import Assessment
+    from caf.models.framework import Framework
+    from caf.validation.library import Library
+
+
+@dataclass(frozen=True)
+class Session:
+    """A workshop to prepare: what is assessed, for whom, when."""
+
+    framework: Framework
+    """The resolved framework (a profile already applied)."""
+
+    assessment: Assessment
+    """The team and round, with any answers carried over."""
+
+    inputs: tuple[Path, ...] = ()
+    """Files the session was read from (outputs must never overwrite them)."""
+
+
+def resolve_framework(library: Library, framework: str, profile: str | None) -> Framework:
+    """``framework`` (an id or id@version), tailored by ``profile`` (an id or a file) if given.
+
+    Raises:
+        NotFoundError: a name is unknown, or the profile does not tailor the framework.
+        InvalidInputError: the profile (or what it extends) has errors.
+    """
+    if profile is None:
+        return library.framework(framework)
+    if Path(profile).is_file():
+        checked = library.check_file(Path(profile))
+        if not checked.ok or checked.framework is None:
+            raise InvalidInputError(checked.issues, profile)
+        tailored = checked.framework
+    else:
+        tailored = library.framework(profile)
+    base = library.find(framework).ref
+    lineage = library.lineage(tailored)
+    if base not in lineage:
+        raise NotFoundError(
+            f"{profile} does not tailor {base} (it comes from {' <- '.join(lineage)})"
+        )
+    return tailored
+
+
+def plan_session(
+    library: Library,
+    framework: str,
+    *,
+    profile: str | None = None,
+    subject: str = "Team name",
+    round_label: str = "",
+    date: dt.date | None = None,
+    carry_over: Path | None = None,
+) -> Session:
+    """The session for a new round, or for an existing assessment (``carry_over``).
+
+    Raises:
+        CafError: the framework or profile cannot be found or has errors, or the assessment
+            answers another framework.
+    """
+    resolved = resolve_framework(library, framework, profile)
+    if carry_over is None:
+        return Session(resolved, new_assessment(resolved, subject, round_label, date))
+    (assessment, answered), *_ = load_assessments([carry_over], library).pairs
+    if answered.ref != resolved.ref:
+        raise CafError(f"{carry_over} answers {answered.ref}, not {resolved.ref}")
+    return Session(resolved, assessment, (carry_over,))

@@ -1,0 +1,5 @@
+"""The capture workbook.
+
+Its layout declared once, the writer, the reader (import), the live Scorecard sheet and the fill
+helper.
+"""

@@ -1,0 +1,392 @@
+"""The capture workbook's Scorecard sheet: live formulas over the Assess sheet, and a radar chart.
+
+Two tables share one set of columns: perspectives (with an Overall row) on top, capabilities
+below. Capability figures are computed from the Assess sheet by criteria (the capability id),
+so they hold however the Assess table is sorted or filtered. Perspective rows add up the hidden
+helper columns of their capability rows, and Overall adds up the perspective rows, which is
+exactly how DESIGN section 3 nests the weighted means. Every formula carries the engine's value.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from xlsxwriter.utility import xl_col_to_name
+
+from caf.xlsx.capture.layout import SCORECARD_COLUMNS, SCORECARD_HELPERS, SheetName, assess_range
+
+if TYPE_CHECKING:
+    from xlsxwriter.worksheet import Worksheet
+
+    from caf.models.framework import Framework
+    from caf.scoring.scorecard import PracticeResult, Scorecard, Summary
+    from caf.xlsx.book import Book
+
+_HELPER_START = 30
+"""Hidden helper columns start far to the right, clear of the chart."""
+
+_TOP = 3
+"""0-based row of the perspective table's header."""
+
+
+@functools.cache
+def _c(name: str) -> str:
+    """Column letter of a visible or helper column, by its header."""
+    if name in SCORECARD_COLUMNS:
+        return str(xl_col_to_name(SCORECARD_COLUMNS.index(name)))
+    return str(xl_col_to_name(_HELPER_START + SCORECARD_HELPERS.index(name)))
+
+
+@dataclass(frozen=True)
+class _Sums:
+    """The helper values of one row, as the engine computes them."""
+
+    weight: float
+    score: float | None
+    target: float | None
+    reached: float
+    reachable: float
+
+    def cells(self) -> list[float]:
+        scored = self.score is not None and self.target is not None
+        return [
+            self.weight if scored else 0.0,
+            self.weight * self.score if scored and self.score is not None else 0.0,
+            self.weight * self.target if scored and self.target is not None else 0.0,
+            self.reached,
+            self.reachable,
+        ]
+
+
+def _reach(results: list[PracticeResult]) -> tuple[float, float]:
+    answered = [r for r in results if r.level is not None and r.target > 0]
+    reached = sum(r.weight * min(r.level, r.target) for r in answered if r.level is not None)
+    return reached, sum(r.weight * r.target for r in answered)
+
+
+class _Sheet:
+    def __init__(self, book: Book, framework: Framework, card: Scorecard, rows: int) -> None:
+        self.book = book
+        self.framework = framework
+        self.card = card
+        self.rows = rows
+        self.sheet: Worksheet = book.workbook.add_worksheet(SheetName.SCORECARD)
+
+    def assess(self, key: str) -> str:
+        return assess_range(key, max(self.rows, 1))
+
+    def figure(self, row: int, name: str, formula: str, value: object, style: str) -> None:
+        column = (
+            SCORECARD_COLUMNS.index(name)
+            if name in SCORECARD_COLUMNS
+            else (_HELPER_START + SCORECARD_HELPERS.index(name))
+        )
+        shown = "" if value is None else value
+        if "MIN(IF(" in formula:  # a conditional minimum needs array evaluation everywhere
+            self.sheet.write_array_formula(
+                row, column, row, column, f"{{{formula}}}", self.book.format(style), shown
+            )
+        else:
+            self.sheet.write_formula(row, column, formula, self.book.format(style), shown)
+
+    def visible(self, row: int, summary: Summary, formulas: dict[str, str], bold: bool) -> None:
+        score_style = "score_bold" if bold else "score"
+        values: dict[str, tuple[object, str]] = {
+            "Score": (summary.score, score_style),
+            "Target": (summary.target, "score"),
+            "Floor": (summary.floor, "count"),
+            "Coverage": (summary.coverage, "percent"),
+            "To target": (summary.percent_to_target, "percent"),
+            "Answered": (summary.answered, "count"),
+            "Applicable": (summary.applicable, "count"),
+            "High risks": (summary.high, "count"),
+            "Medium risks": (summary.medium, "count"),
+        }
+        for name, (value, style) in values.items():
+            self.figure(row, name, formulas[name], value, style)
+
+    def helpers(self, row: int, item_id: str, sums: _Sums, formulas: list[str]) -> None:
+        self.book.text(
+            self.sheet, row, _HELPER_START, item_id, "plain", f"Scorecard!{_c('ID')}{row + 1}"
+        )
+        self.sheet.write_number(row, _HELPER_START + 1, sums.weight)
+        for offset, (formula, value) in enumerate(zip(formulas, sums.cells(), strict=True)):
+            self.sheet.write_formula(row, _HELPER_START + 2 + offset, formula, None, value)
+
+    def scored_helpers(self, r: int) -> list[str]:
+        """Scored weight, weighted score and weighted target of row ``r`` (1-based)."""
+        score, target, weight = f"{_c('Score')}{r}", f"{_c('Target')}{r}", f"{_c('Weight')}{r}"
+        return [
+            f"=IF(ISNUMBER({score}),{weight},0)",
+            f"=IF(ISNUMBER({score}),{weight}*{score},0)",
+            f"=IF(ISNUMBER({score}),{weight}*{target},0)",
+        ]
+
+    def rollup(self, r: int, first: int, last: int) -> dict[str, str]:
+        """Formulas of a row that adds up rows ``first``..``last`` (1-based, inclusive)."""
+
+        def span(name: str) -> str:
+            return f"{_c(name)}{first}:{_c(name)}{last}"
+
+        return {
+            "Score": f'=IF(SUM({span("Scored weight")})=0,"",SUM({span("Weighted score")})/'
+            f"SUM({span('Scored weight')}))",
+            "Target": f"=IF(ISNUMBER({_c('Score')}{r}),SUM({span('Weighted target')})/"
+            f'SUM({span("Scored weight")}),"")',
+            "Floor": f'=IF(COUNT({span("Floor")})=0,"",MIN({span("Floor")}))',
+            "Coverage": f'=IF({_c("Applicable")}{r}=0,"",{_c("Answered")}{r}/'
+            f"{_c('Applicable')}{r})",
+            "To target": f'=IF({_c("Weighted reachable")}{r}=0,"",{_c("Weighted reached")}{r}/'
+            f"{_c('Weighted reachable')}{r})",
+            "Answered": f"=SUM({span('Answered')})",
+            "Applicable": f"=SUM({span('Applicable')})",
+            "High risks": f"=SUM({span('High risks')})",
+            "Medium risks": f"=SUM({span('Medium risks')})",
+            "Weighted reached": f"=SUM({span('Weighted reached')})",
+            "Weighted reachable": f"=SUM({span('Weighted reachable')})",
+        }
+
+    def capability_formulas(self, r: int) -> dict[str, str]:
+        ids = self.assess("capability_id")
+        me = f"{_c('ID')}{r}"
+
+        def total(key: str) -> str:
+            return f"SUMPRODUCT(({ids}={me})*{self.assess(key)})"
+
+        return {
+            "Score": f'=IF({total("w_answered")}=0,"",{total("w_level")}/{total("w_answered")})',
+            "Target": f"=IF(ISNUMBER({_c('Score')}{r}),{total('w_target')}/"
+            f'{total("w_answered")},"")',
+            "Floor": f'=IF({_c("Answered")}{r}=0,"",MIN(IF({ids}={me},'
+            f"{self.assess('level_value')})))",
+            "Coverage": f'=IF({_c("Applicable")}{r}=0,"",{_c("Answered")}{r}/'
+            f"{_c('Applicable')}{r})",
+            "To target": f'=IF({_c("Weighted reachable")}{r}=0,"",{_c("Weighted reached")}{r}/'
+            f"{_c('Weighted reachable')}{r})",
+            "Answered": f"={total('answered')}",
+            "Applicable": f"={total('applicable')}",
+            "High risks": f'=SUMPRODUCT(({ids}={me})*({self.assess("risk")}="HIGH"))',
+            "Medium risks": f'=SUMPRODUCT(({ids}={me})*({self.assess("risk")}="MEDIUM"))',
+            "Weighted reached": f"={total('w_reached')}",
+            "Weighted reachable": f"={total('w_reachable')}",
+        }
+
+    def write(self) -> None:
+        fw, card, book, sheet = self.framework, self.card, self.book, self.sheet
+        book.text(sheet, 0, 0, "Scorecard", "title", "Scorecard!A1")
+        book.text(
+            sheet,
+            1,
+            0,
+            "Live: the figures follow the Assess sheet as you type. Score and "
+            "target are weighted means of answered levels; floor is the lowest answered "
+            "level; coverage is answered / applicable.",
+            "subtitle",
+            "Scorecard!A2",
+        )
+        sheet.set_column(0, 0, 16)
+        sheet.set_column(1, 1, 34)
+        sheet.set_column(2, len(SCORECARD_COLUMNS) - 1, 10)
+        sheet.set_column(
+            _HELPER_START, _HELPER_START + len(SCORECARD_HELPERS) - 1, 10, None, {"hidden": True}
+        )
+        headers = [*SCORECARD_COLUMNS]
+        perspectives = list(fw.perspectives)
+        cap_header = _TOP + len(perspectives) + 3
+        for header_row in (_TOP, cap_header):
+            for index, header in enumerate(headers):
+                book.text(
+                    sheet,
+                    header_row,
+                    index,
+                    header,
+                    "header",
+                    f"Scorecard!{xl_col_to_name(index)}{header_row + 1}",
+                )
+            for index, header in enumerate(SCORECARD_HELPERS):
+                book.text(
+                    sheet,
+                    header_row,
+                    _HELPER_START + index,
+                    header,
+                    "plain",
+                    f"Scorecard!{xl_col_to_name(_HELPER_START + index)}{header_row + 1}",
+                )
+        by_capability = self._practices_by_capability()
+        row = cap_header + 1
+        spans: list[tuple[int, int]] = []
+        for perspective, result in zip(perspectives, card.perspectives, strict=True):
+            start = row
+            for capability, cap_result in zip(
+                perspective.capabilities, result.capabilities, strict=True
+            ):
+                r = row + 1
+                book.text(sheet, row, 0, perspective.title, "fact", f"Scorecard!A{r}")
+                book.text(sheet, row, 1, capability.title, "fact", f"Scorecard!B{r}")
+                formulas = self.capability_formulas(r)
+                self.visible(row, cap_result.summary, formulas, bold=False)
+                reached, reachable = _reach(by_capability[capability.id])
+                sums = _Sums(
+                    capability.weight,
+                    cap_result.summary.score,
+                    cap_result.summary.target,
+                    reached,
+                    reachable,
+                )
+                self.helpers(
+                    row,
+                    capability.id,
+                    sums,
+                    [
+                        *self.scored_helpers(r),
+                        formulas["Weighted reached"],
+                        formulas["Weighted reachable"],
+                    ],
+                )
+                row += 1
+            spans.append((start + 1, row))
+        for index, (perspective, result) in enumerate(
+            zip(perspectives, card.perspectives, strict=True)
+        ):
+            prow = _TOP + 1 + index
+            first, last = spans[index]
+            results = [p for c in perspective.capabilities for p in by_capability[c.id]]
+            self._rollup_row(
+                prow,
+                perspective.title,
+                perspective.id,
+                perspective.weight,
+                result.summary,
+                (first, last),
+                results,
+            )
+        overall = _TOP + 1 + len(perspectives)
+        self._rollup_row(
+            overall,
+            "Overall",
+            "overall",
+            1.0,
+            card.overall,
+            (_TOP + 2, overall),
+            list(card.practices),
+        )
+        self._chart(len(perspectives))
+        self._colours(overall, cap_header, row)
+        sheet.freeze_panes(_TOP + 1, 0)
+        sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
+        sheet.protect("", {"select_locked_cells": True, "format_columns": True})
+
+    def _practices_by_capability(self) -> dict[str, list[PracticeResult]]:
+        grouped: dict[str, list[PracticeResult]] = {}
+        for _, capability in self.framework.capabilities():
+            grouped[capability.id] = []
+        for result in self.card.practices:
+            grouped[result.capability_id].append(result)
+        return grouped
+
+    def _rollup_row(
+        self,
+        row: int,
+        title: str,
+        item_id: str,
+        weight: float,
+        summary: Summary,
+        span: tuple[int, int],
+        results: list[PracticeResult],
+    ) -> None:
+        """A perspective or Overall row adding up rows ``span`` (1-based, inclusive)."""
+        first, last = span
+        r = row + 1
+        self.book.text(self.sheet, row, 0, title, "row_bold", f"Scorecard!A{r}")
+        self.sheet.write_blank(row, 1, None, self.book.format("row_bold"))
+        if last < first:  # nothing to add up: constants, not formulas over an empty range
+            self._constants(row, item_id)
+            return
+        formulas = self.rollup(r, first, last)
+        self.visible(row, summary, formulas, bold=True)
+        reached, reachable = _reach(results)
+        self.helpers(
+            row,
+            item_id,
+            _Sums(weight, summary.score, summary.target, reached, reachable),
+            [*self.scored_helpers(r), formulas["Weighted reached"], formulas["Weighted reachable"]],
+        )
+
+    def _constants(self, row: int, item_id: str) -> None:
+        """A perspective with no capabilities: nothing answered, nothing to score."""
+        for name in ("Answered", "Applicable", "High risks", "Medium risks"):
+            self.sheet.write_number(
+                row, SCORECARD_COLUMNS.index(name), 0, self.book.format("count")
+            )
+        self.book.text(
+            self.sheet, row, _HELPER_START, item_id, "plain", f"Scorecard!{_c('ID')}{row + 1}"
+        )
+        for offset in range(1, len(SCORECARD_HELPERS)):
+            self.sheet.write_number(row, _HELPER_START + offset, 0)
+
+    def _chart(self, count: int) -> None:
+        if count == 0:
+            return
+        chart = self.book.workbook.add_chart({"type": "radar", "subtype": "with_markers"})
+        first, last = _TOP + 1, _TOP + count
+        categories = [SheetName.SCORECARD.value, first, 0, last, 0]
+        for name, column, colour in (("Score", 2, "#1F4E79"), ("Target", 3, "#C55A11")):
+            chart.add_series(
+                {
+                    "name": name,
+                    "categories": categories,
+                    "values": [SheetName.SCORECARD.value, first, column, last, column],
+                    "line": {"color": colour, "width": 2.25},
+                    "marker": {
+                        "type": "circle",
+                        "size": 5,
+                        "fill": {"color": colour},
+                        "border": {"color": colour},
+                    },
+                }
+            )
+        chart.set_title({"name": "Current vs target by perspective"})
+        chart.set_y_axis(
+            {
+                "min": self.framework.scale.lowest,
+                "max": self.framework.scale.highest,
+                "major_unit": 1,
+            }
+        )
+        chart.set_legend({"position": "bottom"})
+        chart.set_size({"width": 520, "height": 400})
+        self.sheet.insert_chart(_TOP, len(SCORECARD_COLUMNS) + 1, chart)
+
+    def _colours(self, overall: int, cap_header: int, last_row: int) -> None:
+        low, high = self.framework.scale.lowest, self.framework.scale.highest
+        scales = [(2, low, high), (5, 0, 1), (6, 0, 1)]
+        for first, last in ((_TOP + 1, overall), (cap_header + 1, last_row - 1)):
+            if last < first:
+                continue
+            for column, minimum, maximum in scales:
+                self.sheet.conditional_format(
+                    first,
+                    column,
+                    last,
+                    column,
+                    {
+                        "type": "3_color_scale",
+                        "min_type": "num",
+                        "min_value": minimum,
+                        "mid_type": "num",
+                        "mid_value": (minimum + maximum) / 2,
+                        "max_type": "num",
+                        "max_value": maximum,
+                        "min_color": "#F8696B",
+                        "mid_color": "#FFEB84",
+                        "max_color": "#63BE7B",
+                    },
+                )
+
+
+def write_scorecard_sheet(book: Book, framework: Framework, card: Scorecard, rows: int) -> None:
+    """Add the Scorecard sheet to a capture workbook whose Assess sheet has ``rows`` practices."""
+    _Sheet(book, framework, card, rows).write()

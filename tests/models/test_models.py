@@ -1,0 +1,26 @@
+"""Every model forbids unknown keys, is frozen, and documents every field (the schema's text)."""
+
+from __future__ import annotations
+
+from inspect import isclass
+
+import pytest
+
+from caf.models import assessment, catalog, framework
+from caf.models import base as model
+
+MODELS = [
+    value
+    for module in (model, framework, catalog, assessment)
+    for value in vars(module).values()
+    if isclass(value) and issubclass(value, model.Model) and value is not model.Model
+]
+
+
+@pytest.mark.parametrize("cls", MODELS, ids=lambda c: c.__name__)
+def test_model_is_strict_frozen_and_documented(cls: type[model.Model]) -> None:
+    assert cls.model_config.get("extra") == "forbid"
+    assert cls.model_config.get("frozen") is True
+    assert cls.__doc__
+    undocumented = [name for name, field in cls.model_fields.items() if not field.description]
+    assert undocumented == []
