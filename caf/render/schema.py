@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from caf.validation.loader import MODELS
+from caf.models.kinds import MODELS
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect pydantic generates."""

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from caf.errors import Code, InvalidInputError, Issue, NotFoundError
 from caf.models.catalog import Catalog
 from caf.models.framework import Framework, RoleSet
+from caf.models.kinds import detect_kind
 from caf.resources import data_dir
-from caf.validation.loader import SUFFIXES, Checked, check, detect_kind, parse
+from caf.validation.loader import SUFFIXES, Checked, check, parse
 from caf.validation.messages import suggest
 
 if TYPE_CHECKING:

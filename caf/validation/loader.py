@@ -10,9 +10,9 @@ Both steps collect every issue; neither stops at the first.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Protocol
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from caf.errors import (
     CafError,
@@ -24,8 +24,9 @@ from caf.errors import (
     has_errors,
 )
 from caf.models.assessment import Assessment
-from caf.models.catalog import Catalog
-from caf.models.framework import Framework, Profile, RoleSet
+from caf.models.framework import Framework, RoleSet
+from caf.models.kinds import MODELS, AnyModel, detect_kind
+from caf.models.profile import Profile
 from caf.validation.checks import check_assessment, check_framework
 from caf.validation.document import Document, read_document
 from caf.validation.messages import clean_path, issues_from_validation, suggest
@@ -36,40 +37,10 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from pathlib import Path
 
-AnyModel: TypeAlias = Framework | Profile | Catalog | Assessment | RoleSet
-"""Any model a caf file can hold."""
-
-MODELS: dict[str, type[BaseModel]] = {
-    "framework": Framework,
-    "profile": Profile,
-    "catalog": Catalog,
-    "assessment": Assessment,
-    "roles": RoleSet,
-}
-"""The model of each kind of file, by the value of its ``kind`` key."""
+    from caf.models.catalog import Catalog
 
 SUFFIXES = (".yaml", ".yml", ".json")
 """File endings caf reads."""
-
-
-def detect_kind(data: object) -> str | None:
-    """The kind of a parsed file: its ``kind`` key, or what its keys make plain."""
-    if not isinstance(data, dict):
-        return None
-    kind = data.get("kind")
-    if isinstance(kind, str):
-        return kind
-    if "extends" in data:
-        return "profile"
-    if "answers" in data or "subject" in data:
-        return "assessment"
-    if "items" in data:
-        return "catalog"
-    if "perspectives" in data:
-        return "framework"
-    if "roles" in data:
-        return "roles"
-    return None
 
 
 @dataclass

@@ -22,7 +22,7 @@ from caf.models.framework import Capability, Framework, Perspective, Practice
 from caf.validation.messages import suggest
 
 if TYPE_CHECKING:
-    from caf.models.framework import Override, Profile
+    from caf.models.profile import Override, Profile
 
 
 @dataclass

@@ -6,12 +6,12 @@ from inspect import isclass
 
 import pytest
 
-from caf.models import assessment, catalog, framework
+from caf.models import assessment, catalog, framework, profile
 from caf.models import base as model
 
 MODELS = [
     value
-    for module in (model, framework, catalog, assessment)
+    for module in (model, framework, profile, catalog, assessment)
     for value in vars(module).values()
     if isclass(value) and issubclass(value, model.Model) and value is not model.Model
 ]

@@ -8,7 +8,8 @@ import pytest
 from helpers import make_framework, practice, write
 
 from caf.errors import Code, InvalidInputError
-from caf.models.framework import Framework, Profile, digest
+from caf.models.framework import Framework, digest
+from caf.models.profile import Profile
 from caf.validation.library import Library
 from caf.validation.profiles import resolve
 
