@@ -259,6 +259,10 @@ class Practice(Model):
     evidence: list[Text] = Field(default_factory=list)
     """Examples of what proves a level: documents, dashboards, logs, records."""
 
+    aws_evidence: list[Text] = Field(default_factory=list)
+    """On AWS, where to look: the services, settings and reports that show the level (for
+    example a Bedrock Guardrails configuration, KMS key policies, IAM Access Analyzer findings)."""
+
     references: list[Reference] = Field(default_factory=list)
     """Crosswalk links to catalog items of other frameworks."""
 
