@@ -6,15 +6,14 @@ after each answer is filled in.
 
 from __future__ import annotations
 
-import datetime as dt
 import textwrap
 from typing import TYPE_CHECKING
 
-from caf.models.assessment import Assessment, FrameworkRef, Round, Subject
-from caf.models.framework import digest
 from caf.render.yamltext import dump_model
+from caf.validation.session import new_assessment
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Iterator
 
     from caf.models.framework import Framework, Practice
@@ -53,24 +52,6 @@ def _practice(framework: Framework, practice: Practice) -> Iterator[str]:
     yield "    notes:"
     yield "    owner:"
     yield "    due:"
-
-
-def new_assessment(
-    framework: Framework,
-    subject: str = "Team name",
-    round_label: str = "",
-    date: dt.date | None = None,
-) -> Assessment:
-    """An assessment of ``framework`` with nothing answered yet (this quarter by default)."""
-    date = date or dt.datetime.now(tz=dt.UTC).date()
-    label = round_label or f"{date.year}-Q{(date.month - 1) // 3 + 1}"
-    return Assessment(
-        framework=FrameworkRef(
-            id=framework.id, version=framework.version, digest=digest(framework)
-        ),
-        subject=Subject(name=subject),
-        round=Round(label=label, date=date),
-    )
 
 
 def blank_assessment(

@@ -7,20 +7,37 @@ assessment whose answers are carried over.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from caf.errors import CafError, InvalidInputError, NotFoundError
-from caf.render.blank import new_assessment
+from caf.models.assessment import Assessment, FrameworkRef, Round, Subject
+from caf.models.framework import digest
 from caf.validation.paths import load_assessments
 
 if TYPE_CHECKING:
-    import datetime as dt
-
-    from caf.models.assessment import Assessment
     from caf.models.framework import Framework
     from caf.validation.library import Library
+
+
+def new_assessment(
+    framework: Framework,
+    subject: str = "Team name",
+    round_label: str = "",
+    date: dt.date | None = None,
+) -> Assessment:
+    """An assessment of ``framework`` with nothing answered yet (this quarter by default)."""
+    date = date or dt.datetime.now(tz=dt.UTC).date()
+    label = round_label or f"{date.year}-Q{(date.month - 1) // 3 + 1}"
+    return Assessment(
+        framework=FrameworkRef(
+            id=framework.id, version=framework.version, digest=digest(framework)
+        ),
+        subject=Subject(name=subject),
+        round=Round(label=label, date=date),
+    )
 
 
 @dataclass(frozen=True)
