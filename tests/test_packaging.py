@@ -6,10 +6,12 @@ import os
 import subprocess
 import sys
 import zipfile
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 
+import caf
 from caf.resources import data_dir
 
 ROOT = Path(__file__).parents[1]
@@ -87,3 +89,14 @@ def test_installed_wheel_finds_its_data(wheel: Path, tmp_path: Path) -> None:
     assert package.startswith(str(target))
     assert frameworks == str(target / "caf" / "_data" / "frameworks")
     assert ref == "starter@1.0"
+
+
+def test_one_version_source() -> None:
+    assert metadata.version("caf-governance") == caf.__version__
+    assert (
+        "version ="
+        not in (ROOT / "pyproject.toml")
+        .read_text()
+        .split("[project]")[1]
+        .split("[project.optional-dependencies]")[0]
+    )
