@@ -17,6 +17,12 @@ ROOT = Path(__file__).parents[1]
 """The repository's top folder."""
 DATA = Path(__file__).parent / "data"
 
+
+def updating_golden() -> bool:
+    """True when golden files are being rewritten (``--update-golden`` or CAF_UPDATE_GOLDEN=1)."""
+    return os.environ.get("CAF_UPDATE_GOLDEN") == "1"
+
+
 FORMULA_PAYLOADS = [
     '=HYPERLINK("http://x","y")',
     "+cmd|' /C calc'!A0",

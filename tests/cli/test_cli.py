@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from helpers import DATA, write
+from helpers import DATA, updating_golden, write
 
 from caf.cli.main import main
 from caf.render.schema import KINDS, schema_filename
@@ -85,7 +84,7 @@ def test_schema_prints_the_committed_copy(tmp_path: Path) -> None:
         code, out, _ = run("schema", kind)
         assert code == 0
         committed_file = data_dir("frameworks") / "schema" / schema_filename(kind)
-        if os.environ.get("CAF_UPDATE_GOLDEN") == "1":
+        if updating_golden():
             committed_file.write_text(out, encoding="utf-8")
         committed = committed_file.read_text(encoding="utf-8")
         assert out == committed, f"frameworks/schema/{schema_filename(kind)} is stale"

@@ -432,7 +432,7 @@ def all_summaries(card: Any) -> list[Any]:
 
 
 @given(scored())
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 def test_scores_stay_on_the_scale_and_coverage_in_unit_range(
     case: tuple[Framework, dict[str, dict[str, Any]]],
 ) -> None:
@@ -446,7 +446,7 @@ def test_scores_stay_on_the_scale_and_coverage_in_unit_range(
 
 
 @given(scored(), st.data())
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 def test_na_never_changes_unrelated_capabilities(
     case: tuple[Framework, dict[str, dict[str, Any]]],
     data: st.DataObject,
@@ -463,7 +463,7 @@ def test_na_never_changes_unrelated_capabilities(
 
 
 @given(scored(), st.data())
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 def test_raising_one_level_never_lowers_any_score(
     case: tuple[Framework, dict[str, dict[str, Any]]],
     data: st.DataObject,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 import pytest
@@ -12,10 +11,10 @@ from caf.errors import Code, Severity
 from caf.validation.paths import validate_paths
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 GOLDEN = DATA / "golden"
-UPDATE = os.environ.get("CAF_UPDATE_GOLDEN") == "1"
 
 
 def issues_text(path: Path) -> str:
@@ -25,13 +24,9 @@ def issues_text(path: Path) -> str:
 
 
 @pytest.mark.parametrize("name", ["five-mistakes", "broken-assessment", "bad-profile"])
-def test_golden_messages(name: str) -> None:
-    """The messages a user sees; regenerate with CAF_UPDATE_GOLDEN=1 and review the diff."""
-    got = issues_text(DATA / f"{name}.yaml")
-    golden = GOLDEN / f"{name}.txt"
-    if UPDATE:
-        golden.write_text(got, encoding="utf-8")
-    assert got == golden.read_text(encoding="utf-8")
+def test_golden_messages(name: str, golden: Callable[[Path, str], None]) -> None:
+    """The messages a user sees; regenerate with --update-golden and review the diff."""
+    golden(GOLDEN / f"{name}.txt", issues_text(DATA / f"{name}.yaml"))
 
 
 def test_five_mistakes_all_reported_with_line_and_column() -> None:
