@@ -1,7 +1,7 @@
 """caf: a checklist engine for governing AI adoption.
 
 Frameworks are data files; caf validates them and the assessments teams fill in, scores
-maturity exactly (DESIGN section 3), and produces workbooks, scorecards and workshop packs.
+maturity exactly (docs/scoring.md), and produces workbooks, scorecards and workshop packs.
 """
 
 __version__ = "0.1.0"

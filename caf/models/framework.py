@@ -141,7 +141,7 @@ class Scale(Model):
 
 
 class RiskRules(Model):
-    """Gap thresholds that turn a practice's gap into a risk rating (DESIGN section 3)."""
+    """Gap thresholds that turn a practice's gap into a risk rating (docs/scoring.md)."""
 
     high_gap: int = Field(default=2, ge=1)
     """A gap of at least this many levels is HIGH risk."""

@@ -1,6 +1,6 @@
 """Pure scoring: (framework, assessment) → Scorecard, and many assessments → Portfolio.
 
-The rules are DESIGN section 3, exactly; the capture workbook's formulas implement the same
+The rules are docs/scoring.md, exactly; the capture workbook's formulas implement the same
 rules and a test proves the two agree.
 
 - A practice is *applicable* unless marked N/A, *answered* if applicable and it has a level.
@@ -313,7 +313,7 @@ def _perspective(
 
 
 def score(framework: Framework, assessment: Assessment) -> Scorecard:
-    """Score one assessment against the framework it answers (DESIGN section 3)."""
+    """Score one assessment against the framework it answers (the rules of docs/scoring.md)."""
     answers = assessment.answers
     perspectives: list[PerspectiveResult] = []
     practices: list[PracticeResult] = []

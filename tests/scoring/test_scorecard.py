@@ -1,4 +1,4 @@
-"""Every scoring rule of DESIGN section 3, table by table, and the invariants as properties."""
+"""Every scoring rule of docs/scoring.md, table by table, and the invariants as properties."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Import a filled capture workbook back into an assessment, losing nothing (DESIGN section 4).
+"""Import a filled capture workbook back into an assessment, losing nothing (docs/workbook.md).
 
 The workbook is read with openpyxl in read-only, values-only mode (defusedxml guarding the XML),
 after :mod:`caf.xlsx.archive` has looked at the archive. Rows are found by their ID and columns by

@@ -4,7 +4,7 @@ Two tables share one set of columns: perspectives (with an Overall row) on top, 
 below. Capability figures are computed from the Assess sheet by criteria (the capability id),
 so they hold however the Assess table is sorted or filtered. Perspective rows add up the hidden
 helper columns of their capability rows, and Overall adds up the perspective rows, which is
-exactly how DESIGN section 3 nests the weighted means. Every formula carries the engine's value.
+exactly how docs/scoring.md nests the weighted means. Every formula carries the engine's value.
 """
 
 from __future__ import annotations

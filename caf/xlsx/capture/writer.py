@@ -1,4 +1,4 @@
-"""Write the capture workbook a facilitator fills in during the workshop (DESIGN section 4).
+"""Write the capture workbook a facilitator fills in during the workshop (docs/workbook.md).
 
 Sheets: Start (how to fill it in, the scale, who and when), Assess (one row per practice, an
 Excel Table with dropdowns), Rubric (every level of every practice), Scorecard (live formulas
@@ -7,7 +7,7 @@ formula is written with the value caf's engine computes for it, so previews and 
 numbers while the formulas stay live; a test recalculates the formulas in LibreOffice and
 compares them with the engine.
 
-The workbook follows the scoring rules of DESIGN section 3 exactly. Formulas use plain ranges
+The workbook follows the scoring rules of docs/scoring.md exactly. Formulas use plain ranges
 and defined names, never structured references, so every spreadsheet program computes them, and
 they find rows by criteria, not position, so sorting or filtering the Assess table changes
 nothing.
