@@ -1,4 +1,4 @@
-"""Write output files atomically, and never over an input.
+"""Write output files atomically, never over an input, and never over a file without --force.
 
 Everything caf writes goes to a temporary file in the destination folder and is renamed into
 place when complete, so a failure (a full disk, an exception half-way) never leaves half a file
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
 
-def guard(target: Path, inputs: Iterable[Path] = ()) -> None:
+def refuse_input_overwrite(target: Path, inputs: Iterable[Path] = ()) -> None:
     """Refuse to write ``target`` when it is one of the inputs."""
     resolved = target.resolve()
     for source in inputs:
@@ -29,10 +29,16 @@ def guard(target: Path, inputs: Iterable[Path] = ()) -> None:
             )
 
 
+def refuse_existing(target: Path | None, *, force: bool) -> None:
+    """Refuse, before any work is done, to replace an existing ``target`` unless ``force``."""
+    if target is not None and target.exists() and not force:
+        raise OutputError(f"{target} exists; use --force to overwrite it")
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path, inputs: Iterable[Path] = ()) -> Iterator[Path]:
     """A temporary path beside ``target``; renamed onto it when the block succeeds."""
-    guard(target, inputs)
+    refuse_input_overwrite(target, inputs)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(handle)

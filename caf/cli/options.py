@@ -37,10 +37,9 @@ PATH_OPTION = click.option(
 
 def refuse_overwrite(output: Path | None, force: bool) -> None:
     """Stop before any work when the output exists and --force was not given."""
-    if output is not None and output.exists() and not force:
-        from caf.errors import OutputError
+    from caf.files import refuse_existing
 
-        raise OutputError(f"{output} exists; use --force to overwrite it")
+    refuse_existing(output, force=force)
 
 
 def format_option(default: str, help_text: str) -> Callable[[Callable[P, R]], Callable[P, R]]:

@@ -96,13 +96,13 @@ def import_(
     Every problem is reported with its cell (Assess!F12); if there is any error, nothing is
     written. The workbook itself is never changed.
     """
-    from caf.files import guard, write_text
+    from caf.files import refuse_input_overwrite, write_text
     from caf.render.yamltext import dump_model
     from caf.validation.library import Library
     from caf.xlsx.capture.reader import import_workbook
 
     if output is not None:
-        guard(output, [source])
+        refuse_input_overwrite(output, [source])
     refuse_overwrite(output, force)
     imported = import_workbook(source, Library(search), allow_mapping=allow_mapping)
     print_issues(imported.warnings)
