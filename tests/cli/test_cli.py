@@ -236,7 +236,7 @@ def test_score_table_neutralises_terminal_escapes(tmp_path: Path) -> None:
 def test_demo_runs_the_pipeline(tmp_path: Path) -> None:
     code, out, err = run("demo", "-o", str(tmp_path / "demo"))
     assert code == 0, err
-    assert "Portfolio | caf-ai@1.0" in out
+    assert "Portfolio | caf-ai@1.1" in out
     assert "Top actions" in out
     written = sorted((tmp_path / "demo" / "assessments").glob("*.yaml"))
     assert len(written) >= 4
