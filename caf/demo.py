@@ -20,7 +20,7 @@ from caf.models.framework import digest
 from caf.render.jsondata import results_data
 from caf.render.terminal import portfolio_text, scorecard_text
 from caf.render.yamltext import dump_model
-from caf.scoring.scorecard import portfolio, round_key
+from caf.scoring.portfolio import portfolio, round_key
 from caf.validation.library import Library
 from caf.validation.paths import load_assessments
 from caf.xlsx.capture.fill import fill_capture
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from caf.models.framework import Framework, Practice
-    from caf.scoring.scorecard import Portfolio
+    from caf.scoring.portfolio import Portfolio
 
 DEMO_FRAMEWORK = "caf-ai"
 """The framework the demo assesses."""

@@ -185,11 +185,13 @@ def test_score_json_matches_hand_computation(tmp_path: Path) -> None:
     assert overall["floor"] == 2
     assert overall["coverage"] == pytest.approx(0.75, abs=1e-12)
     assert overall["percent_to_target"] == pytest.approx(9 / 14, abs=1e-12)
-    assert [r["id"] for r in card["actions"]] == ["p2", "p1"]
-    assert [r["priority"] for r in card["actions"]] == [16, 1]
-    assert [r["risk"] for r in card["actions"]] == ["HIGH", "MEDIUM"]
-    assert [r["id"] for r in card["na_register"]] == ["p4"]
-    assert [r["id"] for r in card["not_assessed"]] == ["p5"]
+    # The lists name practices by id; the full records are in "practices".
+    assert card["actions"] == ["p2", "p1"]
+    practices = {r["id"]: r for r in card["practices"]}
+    assert [practices[i]["priority"] for i in card["actions"]] == [16, 1]
+    assert [practices[i]["risk"] for i in card["actions"]] == ["HIGH", "MEDIUM"]
+    assert card["na_register"] == ["p4"]
+    assert card["not_assessed"] == ["p5"]
 
 
 def test_score_several_makes_a_portfolio(tmp_path: Path) -> None:
