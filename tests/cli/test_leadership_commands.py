@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from click.testing import CliRunner
+from helpers import write
 
 from caf.cli.main import main
-from tests.helpers import write
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 GOOD = """kind: assessment
 framework: {id: starter, version: "1.0"}
@@ -15,14 +19,14 @@ answers: {}
 """
 
 
-def _folder(tmp_path):
+def _folder(tmp_path: Path) -> Path:
     write(tmp_path / "in" / "a.yaml", GOOD % "A")
     write(tmp_path / "in" / "b.yaml", GOOD % "B")
     write(tmp_path / "in" / "bad.yaml", "kind: assessment\nframework: {id: starter\n")
     return tmp_path / "in"
 
 
-def test_scorecard_writes_nothing_when_a_file_is_bad(tmp_path) -> None:
+def test_scorecard_writes_nothing_when_a_file_is_bad(tmp_path: Path) -> None:
     out = tmp_path / "s.xlsx"
     result = CliRunner().invoke(main, ["scorecard", str(_folder(tmp_path)), "-o", str(out)])
     assert result.exit_code == 1
@@ -31,7 +35,7 @@ def test_scorecard_writes_nothing_when_a_file_is_bad(tmp_path) -> None:
     assert list(tmp_path.glob("*.part")) == []
 
 
-def test_scorecard_skip_invalid_lists_the_skipped(tmp_path) -> None:
+def test_scorecard_skip_invalid_lists_the_skipped(tmp_path: Path) -> None:
     out = tmp_path / "s.xlsx"
     result = CliRunner().invoke(
         main, ["scorecard", str(_folder(tmp_path)), "-o", str(out), "--skip-invalid"]
@@ -43,7 +47,7 @@ def test_scorecard_skip_invalid_lists_the_skipped(tmp_path) -> None:
     assert "2 subject(s)" in result.stderr
 
 
-def test_export_to_stdout_and_nothing_on_error(tmp_path) -> None:
+def test_export_to_stdout_and_nothing_on_error(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     runner = CliRunner()
     failed = runner.invoke(main, ["export", "data", str(folder), "-o", "-"])
@@ -59,7 +63,7 @@ def test_export_to_stdout_and_nothing_on_error(tmp_path) -> None:
     assert sqlite.exit_code == 1
 
 
-def test_score_crosswalk_in_terminal_and_json(demo_folder) -> None:
+def test_score_crosswalk_in_terminal_and_json(demo_folder: Path) -> None:
     runner = CliRunner()
     one = str(demo_folder / "payments-2026-Q4.yaml")
     text = runner.invoke(main, ["score", one, "--crosswalk", "iso-42001", "--no-detail"])

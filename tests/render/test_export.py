@@ -4,17 +4,24 @@ import csv
 import io
 import json
 import sqlite3
+from typing import TYPE_CHECKING
 
 import pytest
+from helpers import FORMULA_PAYLOADS, make_assessment, make_framework, practice
 
 from caf.render.export import CsvExporter, ExportFormat, JsonlExporter, neutralise
 from caf.render.export_files import export_data
 from caf.render.tidy import COLUMNS, Dimensions
-from caf.scoring.scorecard import score
-from tests.helpers import FORMULA_PAYLOADS, make_assessment, make_framework, practice
+from caf.scoring.scorecard import Scorecard, score
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from caf.models.framework import Framework
+    from caf.validation.library import Library
 
 
-def _card(owner: str):
+def _card(owner: str) -> tuple[Framework, Scorecard]:
     capability = {"id": "c", "title": "C", "practices": [practice("p1", weight=0.3)]}
     framework = make_framework([{"id": "P", "title": "P", "capabilities": [capability]}])
     answers = {"p1": {"level": 1, "owner": owner, "due": "2026-12-31"}}
@@ -22,7 +29,7 @@ def _card(owner: str):
 
 
 @pytest.mark.parametrize("payload", FORMULA_PAYLOADS)
-def test_csv_neutralises_formula_text(payload) -> None:
+def test_csv_neutralises_formula_text(payload: str) -> None:
     framework, card = _card(payload)
     out = io.StringIO(newline="")
     CsvExporter(out).add(Dimensions(framework), card)
@@ -55,7 +62,9 @@ def test_format_from_name() -> None:
     assert ExportFormat.of("x.txt") is None
 
 
-def test_sqlite_tables_indexes_and_scores(demo_folder, library, tmp_path) -> None:
+def test_sqlite_tables_indexes_and_scores(
+    demo_folder: Path, library: Library, tmp_path: Path
+) -> None:
     target = tmp_path / "data.sqlite"
     done = export_data([demo_folder], library, target, ExportFormat.SQLITE)
     db = sqlite3.connect(target)

@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
+from helpers import make_assessment, make_framework, practice
 
 from caf.models.catalog import Catalog
 from caf.scoring.crosswalk import Verdict, catalog_ids, project
 from caf.scoring.scorecard import score
-from tests.helpers import make_assessment, make_framework, practice
+
+if TYPE_CHECKING:
+    from caf.models.framework import Framework
+    from caf.validation.library import Library
 
 CATALOG = Catalog.model_validate(
     {
@@ -17,7 +23,7 @@ CATALOG = Catalog.model_validate(
 )
 
 
-def _framework(relations: list[str]):
+def _framework(relations: list[str]) -> Framework:
     practices = [
         practice(f"p{n}", references=[{"catalog": "cat", "id": "I1", "relation": relation}])
         for n, relation in enumerate(relations, start=1)
@@ -32,9 +38,9 @@ def _verdict(relations: list[str], answers: dict[str, dict[str, object]]) -> Ver
     return project(framework, CATALOG, card).items[0].verdict
 
 
-AT = {"level": 3}
-BELOW = {"level": 1}
-NA = {"na": True, "na_reason": "not here"}
+AT: dict[str, object] = {"level": 3}
+BELOW: dict[str, object] = {"level": 1}
+NA: dict[str, object] = {"na": True, "na_reason": "not here"}
 
 
 @pytest.mark.parametrize(
@@ -63,7 +69,9 @@ NA = {"na": True, "na_reason": "not here"}
         (["equal"], {"p1": {"level": 5}}, Verdict.MET),
     ],
 )
-def test_verdict_rule(relations, answers, expected) -> None:
+def test_verdict_rule(
+    relations: list[str], answers: dict[str, dict[str, object]], expected: Verdict
+) -> None:
     assert _verdict(relations, answers) == expected
 
 
@@ -81,7 +89,7 @@ def test_projection_lists_every_item_in_catalog_order() -> None:
     assert catalog_ids(framework) == ["cat"]
 
 
-def test_shipped_framework_projects_onto_each_catalog(library) -> None:
+def test_shipped_framework_projects_onto_each_catalog(library: Library) -> None:
     framework = library.framework("caf-ai")
     ids = catalog_ids(framework)
     assert {"nist-ai-rmf", "iso-42001", "owasp-llm-2025", "eu-ai-act"} <= set(ids)

@@ -1,14 +1,15 @@
 from __future__ import annotations
 
+from helpers import make_assessment, make_framework, practice
+
 from caf.scoring.evidence import unevidenced
 from caf.scoring.scorecard import score
-from tests.helpers import make_assessment, make_framework, practice
 
 
 def test_levels_at_or_above_the_threshold_without_evidence_are_flagged() -> None:
     capability = {"id": "c", "title": "C", "practices": [practice(f"p{n}") for n in range(1, 6)]}
     framework = make_framework([{"id": "P", "title": "P", "capabilities": [capability]}])
-    answers = {
+    answers: dict[str, dict[str, object]] = {
         "p1": {"level": 3},
         "p2": {"level": 4, "evidence": ["audit report"]},
         "p3": {"level": 2},

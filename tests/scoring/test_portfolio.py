@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from helpers import make_assessment, make_framework, practice
+
 from caf.scoring.portfolio import PortfolioBuilder, portfolio
 from caf.scoring.scorecard import score
-from tests.helpers import make_assessment, make_framework, practice
+
+if TYPE_CHECKING:
+    from caf.models.framework import Framework
 
 
-def _framework():
+def _framework() -> Framework:
     capability = {"id": "c", "title": "C", "practices": [practice("p1"), practice("p2")]}
     return make_framework([{"id": "P", "title": "P", "capabilities": [capability]}])
 

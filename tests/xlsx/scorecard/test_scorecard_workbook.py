@@ -2,36 +2,40 @@ from __future__ import annotations
 
 import json
 import zipfile
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from helpers import FORMULA_PAYLOADS, libreoffice_convert, write
 from python_calamine import CalamineWorkbook
 
 from caf.cli.main import main
 from caf.xlsx.scorecard.make import make_scorecard
 from caf.xlsx.scorecard.writer import SHEETS
 from caf.xlsx.text import unescape
-from tests.helpers import FORMULA_PAYLOADS, libreoffice_convert, write
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from caf.validation.library import Library
+
 
 @pytest.fixture(scope="module")
-def portfolio_book(demo_folder, library, tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("scorecard") / "portfolio.xlsx"
+def portfolio_book(
+    demo_folder: Path, library: Library, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    target: Path = tmp_path_factory.mktemp("scorecard") / "portfolio.xlsx"
     made = make_scorecard([demo_folder], library, target)
     assert made.sheets == list(SHEETS)
     return target
 
 
-def _sheet_rows(book, name):
+def _sheet_rows(book: Any, name: str) -> list[list[Any]]:
     return [list(row) for row in book[name].iter_rows(values_only=True)]
 
 
-def test_every_sheet_values_only_and_a_data_table(portfolio_book, library) -> None:
+def test_every_sheet_values_only_and_a_data_table(portfolio_book: Path, library: Library) -> None:
     practices = len(library.framework("caf-ai").practice_ids())
     with zipfile.ZipFile(portfolio_book) as archive:
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
@@ -49,11 +53,11 @@ def test_every_sheet_values_only_and_a_data_table(portfolio_book, library) -> No
     ]
 
 
-def test_numbers_equal_caf_score_json(portfolio_book, demo_folder) -> None:
+def test_numbers_equal_caf_score_json(portfolio_book: Path, demo_folder: Path) -> None:
     result = CliRunner().invoke(main, ["score", str(demo_folder), "--format", "json", "-q"])
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
-    latest = {}
+    latest: dict[str, Any] = {}
     for card in document["scorecards"]:
         key = card["subject"]["id"]
         if key not in latest or card["round"]["date"] > latest[key]["round"]["date"]:
@@ -78,12 +82,12 @@ def test_numbers_equal_caf_score_json(portfolio_book, demo_folder) -> None:
     assert summary["Subjects"] == 12
 
 
-def test_calamine_reads_the_same_values(portfolio_book) -> None:
+def test_calamine_reads_the_same_values(portfolio_book: Path) -> None:
     book = openpyxl.load_workbook(portfolio_book, read_only=True)
     other = CalamineWorkbook.from_path(str(portfolio_book))
     assert other.sheet_names == book.sheetnames
 
-    def norm(value):
+    def norm(value: object) -> object:
         if value is None:
             return ""
         if isinstance(value, bool):
@@ -101,7 +105,7 @@ def test_calamine_reads_the_same_values(portfolio_book) -> None:
 
 
 @pytest.mark.slow
-def test_libreoffice_opens_it_and_keeps_every_sheet(portfolio_book, tmp_path) -> None:
+def test_libreoffice_opens_it_and_keeps_every_sheet(portfolio_book: Path, tmp_path: Path) -> None:
     (converted,) = libreoffice_convert([portfolio_book], tmp_path)
     book = openpyxl.load_workbook(converted, read_only=True)
     assert book.sheetnames == list(SHEETS)
@@ -110,7 +114,7 @@ def test_libreoffice_opens_it_and_keeps_every_sheet(portfolio_book, tmp_path) ->
     assert book["Perspectives"]["H3"].value == original["Perspectives"]["H3"].value
 
 
-def test_user_text_is_never_a_formula(tmp_path, library) -> None:
+def test_user_text_is_never_a_formula(tmp_path: Path, library: Library) -> None:
     framework = library.framework("starter")
     pid = framework.practice_ids()[0]
     for index, payload in enumerate(FORMULA_PAYLOADS):
@@ -129,5 +133,7 @@ def test_user_text_is_never_a_formula(tmp_path, library) -> None:
                 assert b"<f>" not in archive.read(name)
     book = openpyxl.load_workbook(target)
     # openpyxl leaves the file format's escapes (_x000D_ for CR) in place; undo them.
-    owners = [unescape(row[11]) for row in book["Actions"].iter_rows(min_row=3, values_only=True)]
+    owners = [
+        unescape(str(row[11])) for row in book["Actions"].iter_rows(min_row=3, values_only=True)
+    ]
     assert sorted(owners) == sorted(FORMULA_PAYLOADS)
