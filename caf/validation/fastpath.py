@@ -2,7 +2,7 @@
 
 Recording the line and column of every value (:mod:`caf.validation.document`) costs several
 times the parse itself, and positions are only needed when a file has a problem. This path
-parses with PyYAML's C loader (or the JSON module) into plain data, validates the model and
+parses YAML with PyYAML's C loader into plain data, validates the model and
 applies the cross-file checks; the first sign of anything unusual — a problem, a duplicate
 key, an alias, a tag, a non-text key, a value limit — sends the file down the ordinary,
 located path instead, so every issue a user sees is the same as ever, with its position.
@@ -12,7 +12,7 @@ Nothing is cached: a file's data goes when the caller drops the result.
 
 from __future__ import annotations
 
-import json
+import re
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -28,73 +28,58 @@ if TYPE_CHECKING:
     from caf.validation.loader import Resolver
 
 _BASE: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_PLAIN_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}"
-    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
-)
 
 
 class _Unusual(Exception):  # noqa: N818 - a signal to take the located path, not an error
     """The file needs the located path."""
 
 
+_UNUSUAL_TEXT = re.compile(r"(?:^|[\s\[{,])[&*!]|<<")
+"""Anchors, aliases, tags and merge keys start like this (so may other text: that only costs
+the located path). Refusing them keeps alias expansion, and its limits, to the located reader."""
+
+_MAX_FAST_CHARS = 2 * MAX_VALUES
+"""Below this length a document without aliases cannot hold more values than caf reads."""
+
+
 class _StrictLoader(_BASE):  # type: ignore[misc]
-    """The C loader, refusing what the located reader reports or guards against."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.values = 0
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:  # noqa: ANN401
-        # A node seen before is an alias; tags other than plain ones build other types.
-        if node in self.constructed_objects or node.tag not in _PLAIN_TAGS:
-            raise _Unusual
-        self.values += 1
-        if self.values > MAX_VALUES:
-            raise _Unusual
-        return super().construct_object(node, deep=deep)
+    """The C loader, refusing a mapping that repeats a key (the located reader reports it)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:  # noqa: ANN401
-        keys = set()
-        for key_node, _ in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in {
-                "tag:yaml.org,2002:str",
-                "tag:yaml.org,2002:int",
-            }:
-                raise _Unusual
-            if key_node.value in keys:
-                raise _Unusual
-            keys.add(key_node.value)
-        return super().construct_mapping(node, deep=deep)
+        mapping = super().construct_mapping(node, deep=deep)
+        if len(mapping) != len(node.value):
+            raise _Unusual
+        return mapping
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
+def _text(path: Path) -> str:
+    """The file's text, or :class:`_Unusual` when it is missing, huge or not UTF-8."""
+    try:
+        raw = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
+        text = raw.decode("utf-8-sig") if raw is not None else None
+    except (OSError, ValueError) as error:
+        raise _Unusual from error
+    if text is None or "\x00" in text:
         raise _Unusual
-    return result
+    return text
 
 
 def _read(path: Path) -> object:
     """The file's data, or :class:`_Unusual` when the located reader should look at it."""
-    try:
-        raw = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
-    except OSError as error:
-        raise _Unusual from error
-    if raw is None:
+    # JSON goes the located way: YAML (which gives the positions) and the JSON module read
+    # some numbers differently, and the fast path must give exactly what the located one does.
+    if path.suffix.lower() == ".json":
+        raise _Unusual
+    text = _text(path)
+    if len(text) > _MAX_FAST_CHARS or _UNUSUAL_TEXT.search(text):
         raise _Unusual
     try:
-        text = raw.decode("utf-8-sig")
-        if path.suffix.lower() == ".json":
-            return json.loads(text, object_pairs_hook=_no_duplicates)
         loader = _StrictLoader(text)
         try:
             return loader.get_single_data()
         finally:
             loader.dispose()
-    except _Unusual:
-        raise
-    except (OSError, ValueError, yaml.YAMLError, RecursionError) as error:
+    except (ValueError, yaml.YAMLError, RecursionError) as error:
         raise _Unusual from error
 
 
