@@ -55,14 +55,22 @@ def neutralise(value: str) -> str:
     return "'" + value if value.startswith(CSV_TRIGGERS) else value
 
 
-def _csv_cell(value: Cell) -> str | int | float:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, str):
-        return neutralise(value)
-    return value
+_TRIGGER_SET = frozenset(CSV_TRIGGERS)
+
+
+def _csv_row(row: tuple[Cell, ...]) -> list[str | int | float]:
+    # One comprehension per row, not a call per value: this is the export's inner loop.
+    # Empty is "", booleans TRUE/FALSE, formula-like text neutralised, numbers as they are.
+    return [
+        ""
+        if value is None
+        else ("TRUE" if value else "FALSE")
+        if value is True or value is False
+        else ("'" + value if value[:1] in _TRIGGER_SET else value)
+        if type(value) is str
+        else value
+        for value in row
+    ]
 
 
 class Exporter(Protocol):
@@ -90,7 +98,7 @@ class CsvExporter:
         """Write one scorecard's rows."""
         count = 0
         for row in dimensions.rows(card, self._level):
-            self._writer.writerow([_csv_cell(value) for value in row])
+            self._writer.writerow(_csv_row(row))
             count += 1
         return count
 
