@@ -27,15 +27,25 @@ from pathlib import Path
 
 from caf.demo import fictional_portfolio
 from caf.models.assessment import Round, Subject
+from caf.models.framework import digest
+from caf.render.scorecard_build import build_view
+from caf.render.spool import RowSpool
+from caf.render.tidy import Dimensions
 from caf.render.yamltext import dump_model
+from caf.scoring.batch import Batch
 from caf.validation.library import Library
+from caf.xlsx.scorecard.writer import write_scorecard
 
 _ROUNDS = (Round(label="2026-Q2", date=dt.date(2026, 5, 14)), Round(label="2026-Q4"))
 _MEASURE = """
 import resource, subprocess, sys, time
 start = time.perf_counter()
-subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+done = subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 wall = time.perf_counter() - start
+# A baseline that must prepare its input first reports the time of the measured part itself.
+for line in done.stderr.decode().splitlines():
+    if line.startswith("ELAPSED "):
+        wall = float(line.split()[1])
 print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 """
 _PARSE = """
@@ -59,7 +69,7 @@ from python_calamine import CalamineWorkbook
 source = CalamineWorkbook.from_path(sys.argv[1])
 sheets = [(name, source.get_sheet_by_name(name).to_python()) for name in source.sheet_names]
 start = time.perf_counter()
-book = xlsxwriter.Workbook(sys.argv[2], {"constant_memory": True})
+book = xlsxwriter.Workbook(sys.argv[2], {"constant_memory": True, "strings_to_formulas": False})
 for name, rows in sheets:
     sheet = book.add_worksheet(name)
     for r, row in enumerate(rows):
@@ -75,7 +85,7 @@ for name, rows in sheets:
             else:
                 sheet.write_string(r, c, str(value))
 book.close()
-print(time.perf_counter() - start, file=sys.stderr)
+print("ELAPSED", time.perf_counter() - start, file=sys.stderr)
 """
 
 
@@ -157,22 +167,40 @@ def main() -> None:
         book = root / "portfolio.xlsx"
         ours = measure([caf, "scorecard", str(folder), "-o", str(book), "-q"])
         parse = measure([python, "-c", _PARSE, str(folder)])
-        bare = subprocess.run(
-            [python, "-c", _BARE_XLSX, str(book), str(root / "bare.xlsx")],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        bare_write = float(bare.stderr.split()[-1])
-        whole_bare = measure([python, "-c", _BARE_XLSX, str(book), str(root / "bare2.xlsx")])
+        write_alone = _write_only(folder, root / "again.xlsx")
+        bare = measure([python, "-c", _BARE_XLSX, str(book), str(root / "bare.xlsx")])
         print(f"\n{args.subjects:,}-subject portfolio scorecard ({args.subjects * 2:,} files)")
         row("caf scorecard (whole command)", ours, parse, "vs C-loader parse of the files")
         row(
-            "caf scorecard writing alone (est.)",
-            (ours[0] - parse[0], ours[1]),
-            (bare_write, whole_bare[1]),
-            "<= 1.3x bare constant_memory write; <= 500 MiB",
+            "caf scorecard: writing the workbook",
+            (write_alone, ours[1]),
+            bare,
+            "<= 1.3x bare constant_memory write of the same cells; <= 500 MiB",
         )
+
+
+def _write_only(folder: Path, target: Path) -> float:
+    """Seconds to write the scorecard workbook alone, its input read and scored beforehand."""
+    library = Library()
+    batch = Batch(library)
+    with RowSpool() as spool:
+        dimensions = None
+        builder = None
+        for framework, card in batch.scored(batch.files([folder])):
+            dimensions = dimensions or Dimensions(framework)
+            spool.extend(dimensions.rows(card))
+        builder = next(iter(batch.builders.values()))
+        framework = builder.framework
+        view = build_view(
+            framework,
+            builder.build(),
+            library.catalogs(),
+            spool,
+            framework_digest=digest(framework),
+        )
+        start = time.perf_counter()
+        write_scorecard(target, view)
+        return time.perf_counter() - start
 
 
 if __name__ == "__main__":

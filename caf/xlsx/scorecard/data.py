@@ -13,9 +13,12 @@ import itertools
 from typing import TYPE_CHECKING
 
 from caf.xlsx.scorecard.cells import Column, ScorecardBook
+from caf.xlsx.text import FORMULA_TRIGGERS, MAX_CELL_TEXT, check_length, check_storable
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
+
+    from xlsxwriter.worksheet import Worksheet
 
     from caf.render.tidy import Cell
 
@@ -30,6 +33,7 @@ _KINDS = {
     "applicable": "bool",
     "unevidenced": "bool",
 }
+_TRIGGERS = frozenset(FORMULA_TRIGGERS)
 _TEXT_ONLY = frozenset({"round_date", "due"})
 """ISO dates, kept as text so they sort, filter and import the same everywhere."""
 
@@ -51,10 +55,47 @@ def write_data(book: ScorecardBook, names: Sequence[str], rows: Iterable[tuple[C
         _declare_table(sheet, names, count)
     # Written again in constant-memory form over what the table declared (module docstring).
     book.header(sheet, 0, columns)
-    written = book.rows(sheet, 1, columns, itertools.chain([first], iterator))
+    written = _rows(book, sheet, columns, itertools.chain([first], iterator))
     if count is None:
         sheet.autofilter(0, 0, max(written - 1, 1), len(columns) - 1)
     return written - 1
+
+
+def _rows(
+    book: ScorecardBook,
+    sheet: Worksheet,
+    columns: Sequence[Column],
+    rows: Iterable[tuple[Cell, ...]],
+) -> int:
+    """The tidy rows from row 1, by the same rules as :meth:`ScorecardBook.cell`, inlined.
+
+    The Data sheet holds most of a portfolio's cells, so the per-cell work is kept to the
+    type test and XlsxWriter's own call; empty cells are left unwritten, text goes through
+    the same checks as :meth:`caf.xlsx.book.Book.text` (length, storable, quote prefix).
+    """
+    plain, quoted = book.format("fact"), book.format("fact", quoted=True)
+    styles = [
+        book.format({"count": "count", "number": "number"}.get(c.kind, "number")) for c in columns
+    ]
+    boolean = book.format("number")
+    write_string, write_number = sheet.write_string, sheet.write_number
+    row = 0
+    for row, values in enumerate(rows, start=1):
+        for col, value in enumerate(values):
+            if value is None:
+                continue
+            if type(value) is str:
+                if len(value) > MAX_CELL_TEXT or "_x" in value:
+                    where = f"Data!R{row + 1}C{col + 1}"
+                    check_length(value, where)
+                    check_storable(value, where)
+                style = quoted if value[:1] in _TRIGGERS else plain
+                write_string(row, col, value, style)
+            elif value is True or value is False:
+                sheet.write_boolean(row, col, value, boolean)
+            else:
+                write_number(row, col, value, styles[col])
+    return row + 1
 
 
 def _count(rows: Iterable[tuple[Cell, ...]]) -> int | None:
