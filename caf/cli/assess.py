@@ -121,7 +121,7 @@ def score(  # noqa: PLR0917 - click passes each option as an argument
         library, fmt=fmt, detail=detail, catalog=catalog, indent=indent, level=evidence_level
     ) as output:
         with progress(len(files), "Scoring", quiet=quiet) as step:
-            batch = Batch(library, step)
+            batch = Batch(library, step, slim=True)
             for framework, card in batch.scored(batch.files(assessments)):
                 output.add(framework, card)
         batch.finish(skip_invalid=skip_invalid)

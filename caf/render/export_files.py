@@ -82,7 +82,7 @@ def export_data(
     Raises:
         InvalidInputError: a file has an error (and ``skip_invalid`` is off), or none is good.
     """
-    batch = Batch(library, on_file)
+    batch = Batch(library, on_file, portfolio=False)
     files = batch.files(paths)
     if target is None:
         with tempfile.SpooledTemporaryFile(
@@ -105,5 +105,4 @@ def export_data(
                 with temporary.open("w", encoding=encoding, newline="") as stream:
                     exporter = _text_exporter(fmt, stream, evidence_level)
                     rows = _stream(batch, files, exporter, skip_invalid)
-    count = sum(builder.count for builder in batch.builders.values())
-    return Exported(count, rows, batch.skipped, batch.warnings)
+    return Exported(batch.count, rows, batch.skipped, batch.warnings)

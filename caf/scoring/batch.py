@@ -9,7 +9,7 @@ so that nothing is written when any file is bad, unless it asked to skip the bad
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from caf.errors import Code, InvalidInputError, Issue, has_errors
@@ -52,6 +52,16 @@ class Batch:
     builders: dict[str, PortfolioBuilder] = field(default_factory=dict)
     """One portfolio per framework ``id@version``, fed as scorecards pass."""
 
+    slim: bool = False
+    """Keep only overall and perspective figures in the portfolio: what ``caf score`` needs,
+    and what keeps its memory to a few KiB per subject."""
+
+    portfolio: bool = True
+    """Build portfolios at all (an export needs none)."""
+
+    count: int = 0
+    """Assessments scored."""
+
     def files(self, paths: Sequence[Path]) -> list[Path]:
         """The files named and under the folders named (empty folders are issues)."""
         files, issues = expand(paths)
@@ -77,15 +87,19 @@ class Batch:
                 if result is None:
                     self.skipped.append(file)
                     continue
-                framework, card = result
-                builder = self.builders.get(framework.ref)
-                if builder is None:
-                    builder = self.builders[framework.ref] = PortfolioBuilder(framework)
-                builder.add(card)
+                self.count += 1
+                if self.portfolio:
+                    self._keep(*result)
                 yield result
         finally:
             gc.unfreeze()
             gc.set_threshold(*threshold)
+
+    def _keep(self, framework: Framework, card: Scorecard) -> None:
+        builder = self.builders.get(framework.ref)
+        if builder is None:
+            builder = self.builders[framework.ref] = PortfolioBuilder(framework)
+        builder.add(slimmed(card) if self.slim else card)
 
     def _one(self, file: Path) -> tuple[Framework, Scorecard] | None:
         checked = check_fast(file, self.library)
@@ -121,8 +135,20 @@ class Batch:
         """
         if not has_errors(self.issues):
             return
-        if not skip_invalid or not self.builders:
+        if not skip_invalid or not self.count:
             raise InvalidInputError(self.issues, "the assessments")
+
+
+def slimmed(card: Scorecard) -> Scorecard:
+    """The scorecard's overall and perspective figures, without capabilities or practices."""
+    return replace(
+        card,
+        perspectives=tuple(replace(p, capabilities=()) for p in card.perspectives),
+        practices=(),
+        actions=(),
+        not_assessed=(),
+        na_register=(),
+    )
 
 
 @dataclass(frozen=True)
