@@ -17,22 +17,26 @@ from caf.errors import CafError
 from caf.files import write_text
 from caf.models.assessment import Answer, Assessment, FrameworkRef, Participant, Round, Subject
 from caf.models.framework import digest
+from caf.render.export import ExportFormat
+from caf.render.export_files import export_data
 from caf.render.jsondata import results_data
 from caf.render.terminal import portfolio_text, scorecard_text
 from caf.render.yamltext import dump_model
-from caf.scoring.scorecard import portfolio, round_key
+from caf.scoring.portfolio import portfolio, round_key
 from caf.validation.library import Library
 from caf.validation.paths import load_assessments
 from caf.xlsx.capture.fill import fill_capture
 from caf.xlsx.capture.reader import import_workbook
 from caf.xlsx.capture.writer import write_capture
+from caf.xlsx.scorecard.make import make_scorecard
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
     from caf.models.framework import Framework, Practice
-    from caf.scoring.scorecard import Portfolio
+    from caf.scoring.portfolio import Portfolio
+    from caf.scoring.scorecard import Scorecard
 
 DEMO_FRAMEWORK = "caf-ai"
 """The framework the demo assesses."""
@@ -54,18 +58,26 @@ class Team:
 
 TEAMS = (
     Team("payments", "Payments Platform", "Retail Banking", 3.1),
+    Team("mortgage-advisor", "Mortgage Advisor Copilot", "Retail Banking", 2.4),
+    Team("branch-insights", "Branch Insights", "Retail Banking", 2.0),
+    Team("card-disputes", "Card Disputes Triage", "Retail Banking", 2.7),
     Team("care-assistant", "Customer Care Assistant", "Customer Service", 2.3),
+    Team("voice-analytics", "Contact Centre Voice Analytics", "Customer Service", 1.8),
+    Team("knowledge-search", "Agent Knowledge Search", "Customer Service", 2.9),
+    Team("complaints-summary", "Complaints Summariser", "Customer Service", 1.6),
     Team("fraud-analytics", "Fraud Analytics", "Risk", 3.5),
-    Team("content-studio", "Marketing Content Studio", "Marketing", 1.5),
-    Team("hr-helpdesk", "HR Helpdesk Bot", "People Operations", 2.0),
+    Team("credit-models", "Credit Decision Models", "Risk", 3.3),
+    Team("aml-screening", "AML Screening Assistant", "Risk", 2.6),
+    Team("model-validation", "Model Validation Workbench", "Risk", 3.0),
 )
-"""The demo portfolio."""
+"""The demo portfolio: twelve teams in three business units."""
 
 ROUNDS = (
+    Round(label="2026-Q1", date=dt.date(2026, 2, 19)),
     Round(label="2026-Q2", date=dt.date(2026, 5, 14)),
     Round(label="2026-Q4", date=dt.date(2026, 11, 12)),
 )
-"""Two rounds, so the portfolio has a trend."""
+"""Three rounds, so the portfolio has a trend and a line to draw."""
 
 _NA_REASONS = (
     "The team uses no models of its own; a vendor runs them under contract.",
@@ -81,6 +93,14 @@ _RAISED_TARGET_SHARE = 0.05
 _NOTE_SHARE = 0.3
 """Share of answers with a note."""
 _OWNERS = ("Priya Raman", "Tomasz Nowak", "Aisha Bello", "Lucas Ferreira", "Mei Lin")
+_EVIDENCE_SHARE = 0.6
+"""Share of answers at level 3 or more that cite evidence (the rest are claims)."""
+_EVIDENCE = (
+    "Runbook in the team wiki, reviewed last quarter",
+    "Architecture decision record",
+    "Model card in the registry",
+    "Audit ticket with sign-off",
+)
 
 
 def _due(round_: Round) -> dt.date | None:
@@ -103,6 +123,9 @@ def _answer(
     if rng.random() < _RAISED_TARGET_SHARE:
         target = min(high, target + 1)
     gap = target - level
+    evidence = (
+        [rng.choice(_EVIDENCE)] if level >= 3 and rng.random() < _EVIDENCE_SHARE else []  # noqa: PLR2004 - the demo's evidence level
+    )
     return Answer(
         level=level,
         target=target if target != framework.target_of(practice) else None,
@@ -111,6 +134,7 @@ def _answer(
         else None,
         owner=rng.choice(_OWNERS) if gap > 0 else None,
         due=_due(ROUNDS[round_index]) if gap > 0 else None,
+        evidence=evidence,
     )
 
 
@@ -198,8 +222,30 @@ def run(
     echo("")
     echo(f"Capabilities and every practice: caf score {folder}/<file>.yaml")
     echo("")
+    leadership = _leadership(out, library, folder, focus.latest, echo)
+    echo("")
     files = _workshop(out, library, framework, focus.latest.subject.key, loaded.pairs, echo)
-    return DemoResult(framework, result, [*written, scores_file, *files])
+    return DemoResult(framework, result, [*written, scores_file, *leadership, *files])
+
+
+def _leadership(
+    out: Path, library: Library, folder: Path, focus: Scorecard, echo: Callable[[str], None]
+) -> list[Path]:
+    """The portfolio scorecard, one team's scorecard and the tidy data export."""
+    portfolio_file = out / "portfolio-scorecard.xlsx"
+    team_file = out / f"scorecard-{focus.subject.key}.xlsx"
+    data_file = out / "data.csv"
+    made = make_scorecard([folder], library, portfolio_file)
+    echo(
+        f"Portfolio scorecard: {portfolio_file} ({made.subjects} teams, {made.assessments} "
+        f"assessments, {made.rows:,} data rows)"
+    )
+    team = folder / f"{focus.subject.key}-{focus.round.label}.yaml"
+    make_scorecard([team], library, team_file)
+    echo(f"Scorecard of {focus.subject.name}, {focus.round.label}: {team_file}")
+    done = export_data([folder], library, data_file, ExportFormat.CSV)
+    echo(f"Tidy data for pivot tables: {data_file} ({done.rows:,} rows)")
+    return [portfolio_file, team_file, data_file]
 
 
 def _workshop(

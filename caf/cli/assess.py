@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,10 +9,15 @@ from typing import TYPE_CHECKING
 import click
 
 from caf.cli.options import (
+    EVIDENCE_LEVEL_OPTION,
     FORCE_OPTION,
     PATH_OPTION,
+    QUIET_OPTION,
+    SKIP_INVALID_OPTION,
     format_option,
     print_issues,
+    print_skipped,
+    progress,
     refuse_overwrite,
     user_errors,
 )
@@ -77,25 +81,50 @@ def init(
     show_default=True,
     help="Show capabilities under each perspective.",
 )
+@click.option(
+    "--crosswalk",
+    "catalog",
+    default=None,
+    help="Project the results onto a catalog (nist-ai-rmf, iso-42001, owasp-llm-2025, "
+    "eu-ai-act): a verdict per item.",
+)
+@click.option(
+    "--indent",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Indent JSON for people (default: compact, one scorecard at a time).",
+)
+@SKIP_INVALID_OPTION
+@EVIDENCE_LEVEL_OPTION
+@QUIET_OPTION
 @user_errors
-def score(assessments: Sequence[Path], search: Sequence[Path], fmt: str, detail: bool) -> None:
+def score(  # noqa: PLR0917 - click passes each option as an argument
+    assessments: Sequence[Path],
+    search: Sequence[Path],
+    fmt: str,
+    detail: bool,
+    catalog: str | None,
+    indent: int | None,
+    skip_invalid: bool,
+    evidence_level: int,
+    quiet: bool,
+) -> None:
     """Score assessments (files or folders); several make a portfolio."""
-    from caf.scoring.batch import score_files
+    from caf.render.score_output import ScoreOutput
+    from caf.scoring.batch import Batch
     from caf.validation.library import Library
     from caf.validation.paths import expand
 
+    library = Library(search)
     files, _ = expand(assessments)
-    with click.progressbar(length=len(files), label="Scoring", file=sys.stderr) as bar:
-        results = score_files(assessments, Library(search), on_file=lambda _: bar.update(1))
-    print_issues(results.warnings)
-    if fmt == "json":
-        from caf.render.jsondata import results_data
-
-        data = results_data(results.scorecards, results.portfolios)
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-        return
-    from caf.render.terminal import portfolio_text, scorecard_text
-
-    blocks = [portfolio_text(portfolio) for portfolio in results.portfolios]
-    blocks += [scorecard_text(card, detail=detail) for card in results.scorecards]
-    click.echo("\n\n".join(blocks))
+    with ScoreOutput(
+        library, fmt=fmt, detail=detail, catalog=catalog, indent=indent, level=evidence_level
+    ) as output:
+        with progress(len(files), "Scoring", quiet=quiet) as step:
+            batch = Batch(library, step, slim=True)
+            for framework, card in batch.scored(batch.files(assessments)):
+                output.add(framework, card)
+        batch.finish(skip_invalid=skip_invalid)
+        print_issues(batch.issues if skip_invalid else batch.warnings)
+        print_skipped(batch.skipped)
+        output.finish([portfolio for _, portfolio in batch.portfolios()], sys.stdout)

@@ -10,7 +10,9 @@ import click
 
 from caf.cli.assess import init, score
 from caf.cli.demo import demo
+from caf.cli.export import export
 from caf.cli.library import frameworks, schema, validate
+from caf.cli.scorecard import scorecard
 from caf.cli.workbook import import_, workbook
 
 
@@ -24,5 +26,16 @@ def main() -> None:
     """
 
 
-for _command in (frameworks, validate, schema, init, score, workbook, import_, demo):
+for _command in (
+    frameworks,
+    validate,
+    schema,
+    init,
+    score,
+    scorecard,
+    export,
+    workbook,
+    import_,
+    demo,
+):
     main.add_command(_command)

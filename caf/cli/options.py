@@ -6,6 +6,7 @@ quickly (the per-file ruff rule for ``caf/cli`` allows those lazy imports).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 import click
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Iterator
 
     from caf.errors import Issue
 
@@ -79,3 +80,47 @@ def user_errors(command: Callable[P, R]) -> Callable[P, R]:
             sys.exit(1)
 
     return wrapper
+
+
+QUIET_OPTION = click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="No progress bar (it is off anyway when stderr is not a terminal).",
+)
+"""``--quiet``: no progress bar."""
+
+SKIP_INVALID_OPTION = click.option(
+    "--skip-invalid",
+    is_flag=True,
+    help="Score the good files and list the bad ones, instead of stopping with nothing written.",
+)
+"""``--skip-invalid``: leave bad files out instead of stopping."""
+
+EVIDENCE_LEVEL_OPTION = click.option(
+    "--evidence-level",
+    type=click.IntRange(min=0),
+    default=3,
+    show_default=True,
+    help="Levels at or above this with no evidence item are flagged 'claimed, unevidenced'.",
+)
+"""``--evidence-level``: the level from which a claim needs evidence."""
+
+
+@contextlib.contextmanager
+def progress(length: int, label: str, *, quiet: bool) -> Iterator[Callable[[object], None]]:
+    """A progress bar on stderr while many files are read; silent when quiet or not a terminal.
+
+    Yields the function to call after each file.
+    """
+    if quiet or length < 2 or not sys.stderr.isatty():  # noqa: PLR2004 - one file needs no bar
+        yield lambda _: None
+        return
+    with click.progressbar(length=length, label=label, file=sys.stderr) as bar:
+        yield lambda _: bar.update(1)
+
+
+def print_skipped(skipped: Iterable[Path]) -> None:
+    """List the files left out by ``--skip-invalid``."""
+    for path in skipped:
+        click.secho(f"skipped {path}: it has errors (listed above)", fg="yellow", err=True)

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from caf.scoring.scorecard import SubjectHistory
+from caf.scoring.portfolio import SubjectHistory
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from caf.scoring.scorecard import Portfolio, Scorecard
+    from caf.scoring.portfolio import Portfolio
+    from caf.scoring.scorecard import Scorecard
 
 
 def to_data(value: object) -> object:

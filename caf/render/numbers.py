@@ -48,3 +48,13 @@ def fmt_change(value: float | None, digits: int = 1) -> str:
 def fmt_level(value: int | None) -> str:
     """A level or a dash."""
     return DASH if value is None else str(value)
+
+
+def shown_value(value: float | None) -> float | None:
+    """A figure as a spreadsheet should hold it: full precision less binary float error.
+
+    ``2.7499999999999996`` (an exact 2.75 computed in binary) becomes ``2.75``, so a cell
+    formatted ``0.0`` shows ``2.8`` as :func:`round_half_away` does; twelve significant digits
+    keep every figure caf computes.
+    """
+    return None if value is None else float(f"{value:.12g}")

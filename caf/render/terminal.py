@@ -10,7 +10,8 @@ from caf.render.numbers import fmt_change, fmt_level, fmt_number, fmt_percent
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from caf.scoring.scorecard import Portfolio, Scorecard, Summary
+    from caf.scoring.portfolio import Portfolio
+    from caf.scoring.scorecard import Scorecard, Summary
 
 TOP_ACTIONS = 10
 """How many actions the terminal scorecard lists."""

@@ -1,4 +1,4 @@
-"""Pure scoring: (framework, assessment) → Scorecard, and many assessments → Portfolio.
+"""Pure scoring: (framework, assessment) → Scorecard (portfolios are in portfolio.py).
 
 The rules are docs/scoring.md, exactly; the capture workbook's formulas implement the same
 rules and a test proves the two agree.
@@ -24,14 +24,12 @@ Everything keeps full float precision; rounding happens only where values are sh
 
 from __future__ import annotations
 
-import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable
 
     from caf.models.assessment import Answer, Assessment, Round, Subject
     from caf.models.framework import Framework, Perspective, Practice, RiskRules
@@ -72,6 +70,8 @@ class PracticeResult:
     owner: str | None = None
     due: dt.date | None = None
     notes: str | None = None
+    evidence: int = 0
+    """How many evidence items the answer lists."""
 
     @property
     def answered(self) -> bool:
@@ -191,6 +191,7 @@ def _practice(
         owner=answer.owner if answer is not None else None,
         due=answer.due if answer is not None else None,
         notes=answer.notes if answer is not None else None,
+        evidence=len(answer.evidence) if answer is not None else 0,
     )
 
 
@@ -341,124 +342,3 @@ def score(framework: Framework, assessment: Assessment) -> Scorecard:
 def action_order(result: PracticeResult) -> tuple[float, int, str]:
     """Sort key of the action plan: priority (highest first), perspective order, then id."""
     return (-(result.priority or 0.0), result.order, result.id)
-
-
-@dataclass(frozen=True, slots=True)
-class Spread:
-    """How one figure is spread over the subjects of a portfolio."""
-
-    mean: float | None
-    minimum: float | None
-    median: float | None
-    maximum: float | None
-    count: int
-
-
-def spread(values: Iterable[float | None]) -> Spread:
-    """Mean, min, median and max of the values that are present."""
-    present = [v for v in values if v is not None]
-    if not present:
-        return Spread(None, None, None, None, 0)
-    return Spread(
-        statistics.fmean(present),
-        min(present),
-        statistics.median(present),
-        max(present),
-        len(present),
-    )
-
-
-def _change(new: float | None, old: float | None) -> float | None:
-    return None if new is None or old is None else new - old
-
-
-@dataclass(frozen=True)
-class SubjectHistory:
-    """One subject's rounds, oldest first, and the change between its two latest."""
-
-    key: str
-    rounds: tuple[Scorecard, ...]
-    overall_change: float | None
-    perspective_change: dict[str, float | None] = field(default_factory=dict)
-
-    @property
-    def latest(self) -> Scorecard:
-        """The newest round: what the heatmap shows."""
-        return self.rounds[-1]
-
-    @property
-    def previous(self) -> Scorecard | None:
-        """The round before the newest, if any."""
-        return self.rounds[-2] if len(self.rounds) > 1 else None
-
-
-@dataclass(frozen=True)
-class PortfolioPerspective:
-    """A perspective across subjects (each subject's latest round counts once)."""
-
-    id: str
-    title: str
-    spread: Spread
-
-
-@dataclass(frozen=True)
-class Portfolio:
-    """The result for many assessments of one framework."""
-
-    framework_id: str
-    framework_version: str
-    subjects: tuple[SubjectHistory, ...]
-    overall: Spread
-    perspectives: tuple[PortfolioPerspective, ...]
-
-
-def round_key(round_: Round) -> tuple[int, str, str]:
-    """Rounds in time order: by date where given (undated rounds first), then by label."""
-    return (
-        0 if round_.date is None else 1,
-        round_.date.isoformat() if round_.date else "",
-        round_.label,
-    )
-
-
-def portfolio(framework: Framework, assessments: Iterable[Assessment]) -> Portfolio:
-    """Score many assessments: latest round per subject, trend between its two latest.
-
-    Rounds of a subject are ordered by :func:`round_key`; assessments with equal keys keep
-    their input order (the later one counts as newer).
-    """
-    by_subject: dict[str, list[Scorecard]] = {}
-    for assessment in assessments:
-        by_subject.setdefault(assessment.subject.key, []).append(score(framework, assessment))
-    histories = []
-    for key, cards in by_subject.items():
-        rounds = tuple(sorted(cards, key=lambda card: round_key(card.round)))
-        latest = rounds[-1]
-        previous = rounds[-2] if len(rounds) > 1 else None
-        changes: dict[str, float | None] = {}
-        for result in latest.perspectives:
-            before = previous.perspective(result.id) if previous is not None else None
-            changes[result.id] = _change(
-                result.summary.score, before.summary.score if before is not None else None
-            )
-        histories.append(
-            SubjectHistory(
-                key,
-                rounds,
-                _change(latest.overall.score, previous.overall.score if previous else None),
-                changes,
-            )
-        )
-    perspectives = tuple(
-        PortfolioPerspective(
-            p.id, p.title, spread(h.latest.perspectives[index].summary.score for h in histories)
-        )
-        for index, p in enumerate(framework.perspectives)
-    )
-    return Portfolio(
-        framework.id,
-        framework.version,
-        tuple(histories),
-        spread(h.latest.overall.score for h in histories),
-        perspectives,
-    )

@@ -173,6 +173,18 @@ def _check_empty(framework: Framework) -> Iterator[Issue]:
                 )
 
 
+_DIGESTS: dict[int, tuple[Framework, str]] = {}
+"""Digests of the frameworks seen, by identity (the framework is kept, so its id stays its own)."""
+
+
+def framework_digest(framework: Framework) -> str:
+    """The framework's digest, computed once per framework object (models are frozen)."""
+    known = _DIGESTS.get(id(framework))
+    if known is None or known[0] is not framework:
+        known = _DIGESTS[id(framework)] = (framework, digest(framework))
+    return known[1]
+
+
 def check_assessment(assessment: Assessment, framework: Framework) -> list[Issue]:
     """Problems of an assessment against the framework it answers."""
     issues: list[Issue] = []
@@ -196,7 +208,7 @@ def check_assessment(assessment: Assessment, framework: Framework) -> list[Issue
                 path=("framework", "version"),
             )
         )
-    elif ref.digest is not None and ref.digest != digest(framework):
+    elif ref.digest is not None and ref.digest != framework_digest(framework):
         issues.append(
             Issue(
                 Code.DIGEST_MISMATCH,

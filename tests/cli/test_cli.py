@@ -184,11 +184,13 @@ def test_score_json_matches_hand_computation(tmp_path: Path) -> None:
     assert overall["floor"] == 2
     assert overall["coverage"] == pytest.approx(0.75, abs=1e-12)
     assert overall["percent_to_target"] == pytest.approx(9 / 14, abs=1e-12)
-    assert [r["id"] for r in card["actions"]] == ["p2", "p1"]
-    assert [r["priority"] for r in card["actions"]] == [16, 1]
-    assert [r["risk"] for r in card["actions"]] == ["HIGH", "MEDIUM"]
-    assert [r["id"] for r in card["na_register"]] == ["p4"]
-    assert [r["id"] for r in card["not_assessed"]] == ["p5"]
+    # The lists name practices by id; the full records are in "practices".
+    assert card["actions"] == ["p2", "p1"]
+    practices = {r["id"]: r for r in card["practices"]}
+    assert [practices[i]["priority"] for i in card["actions"]] == [16, 1]
+    assert [practices[i]["risk"] for i in card["actions"]] == ["HIGH", "MEDIUM"]
+    assert card["na_register"] == ["p4"]
+    assert card["not_assessed"] == ["p5"]
 
 
 def test_score_several_makes_a_portfolio(tmp_path: Path) -> None:
@@ -233,14 +235,22 @@ def test_score_table_neutralises_terminal_escapes(tmp_path: Path) -> None:
     assert "Evil?[2J?]0;pwned? Team" in out
 
 
-def test_demo_runs_the_pipeline(tmp_path: Path) -> None:
-    code, out, err = run("demo", "-o", str(tmp_path / "demo"))
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """One run of ``caf demo`` shared by the demo tests (it writes three workbooks)."""
+    folder: Path = tmp_path_factory.mktemp("demo") / "demo"
+    code, out, err = run("demo", "-o", str(folder))
     assert code == 0, err
+    return folder, out
+
+
+def test_demo_runs_the_pipeline(demo_run: tuple[Path, str]) -> None:
+    folder, out = demo_run
     assert "Portfolio | caf-ai@1.1" in out
     assert "Top actions" in out
-    written = sorted((tmp_path / "demo" / "assessments").glob("*.yaml"))
+    written = sorted((folder / "assessments").glob("*.yaml"))
     assert len(written) >= 4
-    data = json.loads((tmp_path / "demo" / "scorecards.json").read_text())
+    data = json.loads((folder / "scorecards.json").read_text())
     assert data["portfolios"][0]["overall"]["count"] >= 2
     # the files written are plain assessments a user could edit and re-score
     first = yaml.safe_load(written[0].read_text())
@@ -248,12 +258,30 @@ def test_demo_runs_the_pipeline(tmp_path: Path) -> None:
     assert run("score", str(written[0]))[0] == 0
 
 
-def test_demo_is_reproducible(tmp_path: Path) -> None:
-    run("demo", "-o", str(tmp_path / "one"))
+def test_demo_writes_the_leadership_outputs(demo_run: tuple[Path, str]) -> None:
+    folder, out = demo_run
+    assessments = [yaml.safe_load(p.read_text()) for p in (folder / "assessments").glob("*.yaml")]
+    teams = {a["subject"]["id"] for a in assessments}
+    units = {a["subject"]["business_unit"] for a in assessments}
+    rounds = {a["round"]["label"] for a in assessments}
+    assert len(teams) >= 12
+    assert len(units) == 3
+    assert 2 <= len(rounds) <= 3
+    portfolio = folder / "portfolio-scorecard.xlsx"
+    assert f"Portfolio scorecard: {portfolio}" in out
+    team = next(folder.glob("scorecard-*.xlsx"))
+    assert str(team) in out
+    rows = (folder / "data.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(rows) - 1 == len(assessments) * 129
+    assert str(folder / "data.csv") in out
+
+
+def test_demo_is_reproducible(demo_run: tuple[Path, str], tmp_path: Path) -> None:
     run("demo", "-o", str(tmp_path / "two"))
-    one = (tmp_path / "one" / "scorecards.json").read_text()
+    one = (demo_run[0] / "scorecards.json").read_text()
     two = (tmp_path / "two" / "scorecards.json").read_text()
     assert one == two
+    assert (demo_run[0] / "data.csv").read_bytes() == (tmp_path / "two" / "data.csv").read_bytes()
 
 
 def test_installed_command_runs() -> None:

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from caf.models.framework import Framework, RiskRules
-from caf.scoring.scorecard import Risk, portfolio, risk_of, score
+from caf.scoring.portfolio import portfolio
+from caf.scoring.scorecard import Risk, risk_of, score
 
 
 def hand_framework() -> Framework:

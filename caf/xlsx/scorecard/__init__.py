@@ -1,0 +1,1 @@
+"""The leadership scorecard workbook (``caf scorecard``): values, not formulas."""

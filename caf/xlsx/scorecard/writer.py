@@ -1,0 +1,427 @@
+"""The scorecard workbook, laid out from the view model (:mod:`caf.render.scorecard_view`).
+
+Sheets: Summary, Perspectives, Capabilities, Actions, Heatmap (a portfolio), Trend (two or
+more rounds), Crosswalk, N/A register, Evidence, Data (an Excel Table of the tidy rows) and
+About. Every cell holds a value, never a formula, so any reader sees the numbers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from caf.files import atomic_path
+from caf.xlsx.scorecard.cells import Column, ScorecardBook
+from caf.xlsx.scorecard.data import write_data
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
+
+    from xlsxwriter.worksheet import Worksheet
+
+    from caf.render.scorecard_view import Heatmap, NodeRow, ScorecardView
+
+SHEETS = (
+    "Summary",
+    "Perspectives",
+    "Capabilities",
+    "Actions",
+    "Heatmap",
+    "Trend",
+    "Crosswalk",
+    "NA register",
+    "Evidence",
+    "Data",
+    "About",
+)
+"""Every sheet the workbook can have, in order (Heatmap and Trend only when they apply)."""
+
+_SCALE = {
+    "type": "3_color_scale",
+    "min_color": "#F8696B",
+    "mid_color": "#FFEB84",
+    "max_color": "#63BE7B",
+}
+_NODE = (
+    Column("Subject", width=24),
+    Column("Round", width=10),
+    Column("Perspective", width=22),
+    Column("ID", width=10),
+    Column("Title", width=34),
+    Column("CAF-AI", width=9),
+    Column("Weight", "number", 8),
+    Column("Score", "score", 8),
+    Column("Target", "score", 8),
+    Column("Floor", "count", 7),
+    Column("Coverage", "percent", 9),
+    Column("% to target", "percent", 10),
+    Column("Answered", "count", 9),
+    Column("Applicable", "count", 10),
+    Column("Practices", "count", 9),
+    Column("HIGH", "count", 7),
+    Column("MEDIUM", "count", 8),
+)
+
+
+def _node_rows(rows: Iterable[NodeRow]) -> Iterable[tuple[object, ...]]:
+    for r in rows:
+        yield (
+            r.subject,
+            r.round,
+            r.perspective,
+            r.id,
+            r.title,
+            r.kind,
+            r.weight,
+            r.score,
+            r.target,
+            r.floor,
+            r.coverage,
+            r.percent_to_target,
+            r.answered,
+            r.applicable,
+            r.total,
+            r.high,
+            r.medium,
+        )
+
+
+def _colour(sheet: Worksheet, first: int, last: int, col: int) -> None:
+    if last >= first:
+        sheet.conditional_format(first, col, last, col, _SCALE)
+
+
+def _summary(book: ScorecardBook, view: ScorecardView, page: str) -> None:
+    sheet = book.workbook.add_worksheet("Summary")
+    sheet.set_column(0, 0, 30)
+    sheet.set_column(1, 5, 14)
+    book.text(sheet, 0, 0, view.title, "title", "Summary!A1")
+    facts: list[tuple[str, object, str]] = [
+        ("Framework", f"{view.framework} ({view.framework_ref})", "text"),
+    ]
+    if view.portfolio:
+        rounds = sorted({s.round for s in view.subjects})
+        facts += [
+            ("Subjects", len(view.subjects), "count"),
+            ("Latest rounds", ", ".join(rounds), "text"),
+        ]
+    else:
+        only = view.subjects[0]
+        facts += [
+            ("Subject", only.name, "text"),
+            ("Business unit", only.business_unit, "text"),
+            ("Round", only.round, "text"),
+            ("Date", only.date, "date"),
+        ]
+    row = 2
+    for label, value, kind in facts:
+        book.text(sheet, row, 0, label, "label", "Summary")
+        book.cell(sheet, row, 1, value, kind, f"Summary!B{row + 1}")
+        row += 1
+    row += 1
+    book.header(sheet, row, (Column("Headline"), Column("Value"), Column("How to read it")))
+    sheet.freeze_panes(0, 0)
+    for line in view.headline:
+        row += 1
+        book.text(sheet, row, 0, line.label, "label", "Summary")
+        book.cell(sheet, row, 1, line.figure, line.kind, f"Summary!B{row + 1}")
+        book.text(sheet, row, 2, line.note, "plain", "Summary")
+    row += 2
+    chart_top = row
+    book.header(sheet, row, (Column("Perspective"), Column("Current"), Column("Target")))
+    sheet.freeze_panes(0, 0)
+    for item in view.chart:
+        row += 1
+        book.text(sheet, row, 0, item.title, "fact", "Summary")
+        book.cell(sheet, row, 1, item.score, "score", "Summary")
+        book.cell(sheet, row, 2, item.target, "score", "Summary")
+    _charts(book, sheet, chart_top, row)
+    if view.spread:
+        row += 2
+        columns = (
+            Column("Across subjects"),
+            Column("Mean", "score"),
+            Column("Min", "score"),
+            Column("Median", "score"),
+            Column("Max", "score"),
+            Column("Subjects", "count"),
+        )
+        book.header(sheet, row, columns)
+        sheet.freeze_panes(0, 0)
+        book.rows(
+            sheet,
+            row + 1,
+            columns,
+            ((s.title, s.mean, s.minimum, s.median, s.maximum, s.subjects) for s in view.spread),
+        )
+    book.print_setup(sheet, page)
+
+
+def _charts(book: ScorecardBook, sheet: Worksheet, top: int, bottom: int) -> None:
+    if bottom <= top:
+        return
+    radar = book.workbook.add_chart({"type": "radar", "subtype": "with_markers"})
+    bars = book.workbook.add_chart({"type": "bar"})
+    for col, name in ((1, "Current"), (2, "Target")):
+        series = {
+            "name": name,
+            "categories": ["Summary", top + 1, 0, bottom, 0],
+            "values": ["Summary", top + 1, col, bottom, col],
+        }
+        radar.add_series(series)
+        bars.add_series(series)
+    radar.set_title({"name": "Current and target by perspective"})
+    bars.set_title({"name": "By perspective"})
+    sheet.insert_chart(1, 7, radar, {"x_scale": 1.2, "y_scale": 1.3})
+    sheet.insert_chart(22, 7, bars, {"x_scale": 1.2, "y_scale": 1.1})
+
+
+def _nodes(book: ScorecardBook, name: str, rows: Iterable[NodeRow], page: str) -> None:
+    sheet, end = book.listing(name, _NODE, _node_rows(rows), page)
+    _colour(sheet, 2, end - 1, 7)
+    _colour(sheet, 2, end - 1, 11)
+
+
+def _heatmap(book: ScorecardBook, sheet: Worksheet, first: int, heat: Heatmap) -> int:
+    columns = (
+        Column("Business unit", width=20),
+        Column("Subject", width=24),
+        *(Column(title, "score", 12) for title in heat.columns),
+    )
+    book.header(sheet, first, columns)
+    end = book.rows(
+        sheet, first + 1, columns, ((r.business_unit, r.subject, *r.cells) for r in heat.rows)
+    )
+    if end > first + 1:
+        sheet.conditional_format(first + 1, 2, end - 1, len(columns) - 1, _SCALE)
+    return end
+
+
+def _trend(book: ScorecardBook, view: ScorecardView, page: str) -> None:
+    columns = (
+        Column("Subject", width=24),
+        Column("Figure", width=24),
+        Column("Previous round"),
+        Column("Latest round"),
+        Column("Previous", "score", 10),
+        Column("Latest", "score", 10),
+        Column("Change", "score", 10),
+    )
+    rows = (
+        (t.subject, t.node, t.previous_round, t.latest_round, t.previous, t.latest, t.change)
+        for t in view.trend
+    )
+    sheet, end = book.listing("Trend", columns, rows, page)
+    if view.trend_points:
+        top = end + 1
+        points = (Column("Round"), Column("Mean overall", "score"), Column("Subjects", "count"))
+        book.header(sheet, top, points)
+        sheet.freeze_panes(2, 0)
+        last = book.rows(
+            sheet, top + 1, points, ((p.round, p.score, p.subjects) for p in view.trend_points)
+        )
+        line = book.workbook.add_chart({"type": "line"})
+        line.add_series(
+            {
+                "name": "Overall score",
+                "marker": {"type": "circle"},
+                "categories": ["Trend", top + 1, 0, last - 1, 0],
+                "values": ["Trend", top + 1, 1, last - 1, 1],
+            }
+        )
+        line.set_title({"name": "Overall score across rounds"})
+        sheet.insert_chart(1, 8, line)
+
+
+def _about(book: ScorecardBook, view: ScorecardView, page: str) -> None:
+    sheet = book.workbook.add_worksheet("About")
+    sheet.set_column(0, 0, 22)
+    sheet.set_column(1, 1, 100)
+    lines = [
+        ("Framework", f"{view.framework} ({view.framework_ref})"),
+        ("Framework digest", view.framework_digest),
+        ("Generated", view.generated.isoformat()),
+        (
+            "Values",
+            (
+                "Every cell is a value, not a formula; figures keep full precision and "
+                "are shown to one decimal."
+            ),
+        ),
+        (
+            "Score",
+            (
+                "Weighted mean of the levels answered (practice weights in a capability, "
+                "capability weights in a perspective, perspective weights overall)."
+            ),
+        ),
+        ("Floor / coverage", "Lowest level answered; answered ÷ applicable practices."),
+        ("Percent to target", "Σ w·min(level, target) ÷ Σ w·target: no credit past the target."),
+        (
+            "Risk and priority",
+            (
+                "HIGH when the gap reaches the framework's high gap (or a critical "
+                "practice's); priority = weight × gap² × 2 for critical practices."
+            ),
+        ),
+        ("Portfolio", "Each subject's latest round counts once; trend = latest - previous."),
+        ("Crosswalk", "Verdicts follow the rule in docs/scoring.md, 'Crosswalk projection'."),
+        (
+            "Evidence",
+            (
+                f"Levels of {view.evidence_level} or more with no evidence item are "
+                "flagged 'claimed, unevidenced'."
+            ),
+        ),
+        ("More", "docs/scoring.md in the caf repository explains every rule."),
+    ]
+    book.text(sheet, 0, 0, "About this scorecard", "title", "About!A1")
+    for row, (label, text) in enumerate(lines, start=2):
+        book.text(sheet, row, 0, label, "label", "About")
+        book.text(sheet, row, 1, text, "plain", f"About!B{row + 1}")
+    book.print_setup(sheet, page)
+
+
+def write_scorecard(target: Path, view: ScorecardView, inputs: Iterable[Path] = ()) -> list[str]:
+    """Write the scorecard workbook atomically; return the names of the sheets written."""
+    page = view.title if view.portfolio else f"{view.subjects[0].name} — {view.subjects[0].round}"
+    with atomic_path(target, inputs) as temporary:
+        book = ScorecardBook(temporary, view.title)
+        _summary(book, view, page)
+        _nodes(book, "Perspectives", view.perspectives, page)
+        _nodes(book, "Capabilities", view.capabilities, page)
+        _actions(book, view, page)
+        if view.portfolio:
+            sheet = book.workbook.add_worksheet("Heatmap")
+            book.text(sheet, 0, 0, "Latest scores by perspective", "title", "Heatmap")
+            end = _heatmap(book, sheet, 1, view.heatmap)
+            book.text(sheet, end + 1, 0, "Latest scores by capability", "title", "Heatmap")
+            _heatmap(book, sheet, end + 2, view.capability_heatmap)
+            book.print_setup(sheet, page)
+        if view.trend:
+            _trend(book, view, page)
+        _listings(book, view, page)
+        write_data(book, view.data_columns, view.data)
+        _about(book, view, page)
+        names = [sheet.name for sheet in book.workbook.worksheets()]
+        book.close()
+    return names
+
+
+def _actions(book: ScorecardBook, view: ScorecardView, page: str) -> None:
+    columns = (
+        Column("Subject", width=24),
+        Column("ID", width=10),
+        Column("Practice", width=36),
+        Column("Perspective", width=20),
+        Column("Capability", width=24),
+        Column("Level", "count", 7),
+        Column("Target", "count", 7),
+        Column("Gap", "count", 6),
+        Column("Risk", width=9),
+        Column("Priority", "number", 9),
+        Column("Critical", "bool", 8),
+        Column("Owner", width=18),
+        Column("Due", "date", 11),
+        Column("Evidence", width=22),
+    )
+    rows = (
+        (
+            a.subject,
+            a.practice_id,
+            a.practice,
+            a.perspective,
+            a.capability,
+            a.level,
+            a.target,
+            a.gap,
+            a.risk,
+            a.priority,
+            a.critical,
+            a.owner,
+            a.due,
+            a.flag,
+        )
+        for a in view.actions
+    )
+    book.listing("Actions", columns, rows, page)
+
+
+def _listings(book: ScorecardBook, view: ScorecardView, page: str) -> None:
+    crosswalk = (
+        Column("Catalog", width=28),
+        Column("Item", width=12),
+        Column("Title", width=36),
+        Column("Practices (relation): level/target", width=40),
+        Column("Largest gap", "count", 9),
+        Column("Verdict", width=12),
+        Column("Met", "count", 6),
+        Column("Partly", "count", 7),
+        Column("Not met", "count", 8),
+        Column("Not assessed", "count", 10),
+    )
+    book.listing(
+        "Crosswalk",
+        crosswalk,
+        (
+            (
+                c.catalog,
+                c.item_id,
+                c.item,
+                c.practices,
+                c.worst_gap,
+                c.verdict,
+                c.met,
+                c.partly,
+                c.not_met,
+                c.not_assessed,
+            )
+            for c in view.crosswalk
+        ),
+        page,
+    )
+    na = (
+        Column("Subject", width=24),
+        Column("Round"),
+        Column("ID", width=10),
+        Column("Practice", width=36),
+        Column("Perspective", width=20),
+        Column("Reason", width=60),
+    )
+    book.listing(
+        "NA register",
+        na,
+        (
+            (n.subject, n.round, n.practice_id, n.practice, n.perspective, n.reason)
+            for n in view.na_register
+        ),
+        page,
+    )
+    evidence = (
+        Column("Subject", width=24),
+        Column("Round"),
+        Column("ID", width=10),
+        Column("Practice", width=36),
+        Column("Perspective", width=20),
+        Column("Level", "count", 7),
+        Column("Target", "count", 7),
+        Column("Flag", width=22),
+    )
+    book.listing(
+        "Evidence",
+        evidence,
+        (
+            (
+                e.subject,
+                e.round,
+                e.practice_id,
+                e.practice,
+                e.perspective,
+                e.level,
+                e.target,
+                "claimed, unevidenced",
+            )
+            for e in view.evidence
+        ),
+        page,
+    )
