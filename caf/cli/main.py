@@ -11,6 +11,7 @@ import click
 from caf.cli.assess import init, score
 from caf.cli.demo import demo
 from caf.cli.library import frameworks, schema, validate
+from caf.cli.pack import pack
 from caf.cli.workbook import import_, workbook
 
 
@@ -24,5 +25,5 @@ def main() -> None:
     """
 
 
-for _command in (frameworks, validate, schema, init, score, workbook, import_, demo):
+for _command in (frameworks, validate, schema, init, score, workbook, import_, pack, demo):
     main.add_command(_command)
