@@ -51,6 +51,12 @@ class Radar:
     targets: tuple[float, ...]
     """The perspectives' targets over the same practices."""
 
+    lowest: int
+    """The scale's lowest level: the centre of the chart."""
+
+    highest: int
+    """The scale's highest level: the outer ring."""
+
 
 def _layout(deck: PresentationType, index: int) -> SlideLayout:
     layouts = deck.slide_layouts
@@ -95,7 +101,7 @@ def _table(slide: Slide, rows: Sequence[Sequence[str]], widths: Sequence[float])
             cell.text = text
             for paragraph in cell.text_frame.paragraphs:
                 for run in paragraph.runs:
-                    run.font.size = Pt(12)
+                    run.font.size = Pt(14)
 
 
 def _perspective_slides(deck: PresentationType, context: PackContext) -> None:
@@ -148,6 +154,10 @@ def _radar(deck: PresentationType, radar: Radar) -> None:
     chart.has_legend = True
     chart.legend.position = XL_LEGEND_POSITION.BOTTOM
     chart.legend.include_in_layout = False
+    # The whole scale, not just the range the data happens to span, so rounds compare.
+    chart.value_axis.minimum_scale = radar.lowest
+    chart.value_axis.maximum_scale = radar.highest
+    chart.value_axis.major_unit = 1
 
 
 def write_deck(
@@ -166,9 +176,11 @@ def write_deck(
         (0, "Leave with owners, dates and the evidence to collect before the next round"),
     ]
     _bullets(_slide(deck, _CONTENT, "Objectives"), objectives)
-    agenda = [(a.start + "\u2013" + a.end, a.title, a.detail) for a in context.agenda]
+    agenda = [("Time", "What", "Questions")]
+    agenda += [(a.start + "\u2013" + a.end, a.title, a.detail) for a in context.agenda]
     _table(_slide(deck, _TITLE_ONLY, f"Agenda ({context.agenda_length})"), agenda, (1.6, 5, 2))
-    scale = [(str(level.value), level.name, level.text) for level in context.scale]
+    scale = [("Level", "Name", "What it means")]
+    scale += [(str(level.value), level.name, level.text) for level in context.scale]
     scale_slide = _slide(deck, _TITLE_ONLY, "The scale")
     _table(scale_slide, scale, (0.6, 1.8, 6.6))
     box = scale_slide.shapes.add_textbox(Inches(0.5), Inches(6.3), Inches(9), Inches(0.8))

@@ -202,10 +202,12 @@ def _warning(agenda: Agenda, titles: dict[str, str]) -> tuple[str, tuple[str, ..
         for n, day in enumerate(agenda.days, start=1)
     )
     advice = f"This agenda runs {duration(agenda.total_minutes)}, longer than a workshop day. "
-    advice += f"Split it over {len(agenda.days)} days" if len(agenda.days) > 1 else "Shorten it"
-    advice += (
-        " (below), assess fewer perspectives (--perspectives), or lower --minutes-per-practice"
-    )
+    if len(agenda.days) > 1:
+        advice += f"Split it over {len(agenda.days)} days (the guide lists which perspectives go "
+        advice += "on which day)"
+    else:
+        advice += "Shorten it"
+    advice += ", assess fewer perspectives (--perspectives), or lower --minutes-per-practice"
     if agenda.suggest_profile:
         advice += f", or assess the shorter profile {agenda.suggest_profile} (--profile)"
     return advice + ".", days

@@ -183,6 +183,8 @@ def _radar(previous: Previous) -> Radar:
         tuple(p.title for p in shown),
         tuple(p.summary.score or 0.0 for p in shown),
         tuple(p.summary.target or 0.0 for p in shown),
+        previous.framework.scale.lowest,
+        previous.framework.scale.highest,
     )
 
 

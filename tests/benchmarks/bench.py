@@ -9,6 +9,7 @@ its baseline as a ratio; the ratios are what to watch. This is not a test and as
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import random
 import subprocess
 import sys
@@ -22,8 +23,11 @@ import openpyxl
 import xlsxwriter
 
 from caf.demo import fictional_portfolio
+from caf.pack.writer import PackOptions, write_pack
+from caf.render.yamltext import dump_model
 from caf.scoring.scorecard import score
 from caf.validation.library import Library
+from caf.validation.session import plan_session
 from caf.xlsx.capture.fill import fill_capture
 from caf.xlsx.capture.reader import import_workbook
 from caf.xlsx.capture.writer import write_capture
@@ -124,6 +128,26 @@ def main() -> None:
             best(lambda: write_capture(prefilled, framework, assessment), args.repeat),
             best(lambda: bare_write(folder / "bare.xlsx", cells), args.repeat),
             "<= 1.3",
+        )
+
+        previous = folder / "previous.yaml"
+        previous.write_text(dump_model(assessment), encoding="utf-8")
+        session = plan_session(
+            library,
+            "caf-ai",
+            subject="Payments Platform",
+            round_label="2027-Q2",
+            date=dt.date(2027, 5, 12),
+        )
+        options = PackOptions(force=True)
+        row(
+            "caf-ai pack (--previous, no PDFs)",
+            best(
+                lambda: write_pack(folder / "pack", session, previous, library, options),
+                args.repeat,
+            ),
+            best(lambda: write_capture(prefilled, framework, assessment), args.repeat),
+            "<= 3, the capture workbook alone",
         )
 
         rng = random.Random(7)  # noqa: S311 - benchmark data
