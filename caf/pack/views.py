@@ -255,6 +255,50 @@ def _bring(framework: Framework, perspectives: list[Perspective]) -> tuple[RoleB
     )
 
 
+def _perspective(
+    framework: Framework,
+    perspective: Perspective,
+    slot: Slot,
+    card: Scorecard | None,
+    previous: Previous | None,
+) -> PerspectiveView:
+    capabilities = tuple(
+        CapabilityView(
+            c.id,
+            c.title,
+            c.description,
+            tuple(_practice(framework, p, card, previous) for p in c.practices),
+        )
+        for c in perspective.capabilities
+    )
+    last = card.perspective(perspective.id) if card is not None else None
+    return PerspectiveView(
+        perspective.id,
+        "p-" + perspective.id.lower(),
+        perspective.title,
+        perspective.description,
+        f"{clock(slot.start)}\u2013{clock(slot.end)}",
+        sum(len(c.practices) for c in capabilities),
+        _invite(framework, perspective),
+        capabilities,
+        _figures(last.summary if last else None) if card is not None else "",
+    )
+
+
+def _invitation(
+    number: int, perspective: Perspective, view: PerspectiveView, day: str
+) -> Invitation:
+    bring = {e: None for c in perspective.capabilities for p in c.practices for e in p.evidence}
+    return Invitation(
+        invitation_file(number, perspective.id),
+        perspective.title,
+        f"{day}, {view.session}".lstrip(", "),
+        view.invite,
+        tuple(bring),
+        view.practice_count,
+    )
+
+
 def build_context(
     framework: Framework,
     assessment: Assessment,
@@ -265,49 +309,14 @@ def build_context(
 ) -> PackContext:
     """The context of every pack template for ``perspectives`` of ``framework``."""
     card = score(previous.framework, previous.assessment) if previous is not None else None
-    anchors = {p.id: "p-" + p.id.lower() for p in perspectives}
     sessions = {slot.perspective_id: slot for slot in agenda.sessions}
-    views = []
-    invitations = []
+    views = [_perspective(framework, p, sessions[p.id], card, previous) for p in perspectives]
+    anchors = {view.id: view.anchor for view in views}
     day = long_date(assessment.round.date)
-    for number, perspective in enumerate(perspectives, start=1):
-        slot = sessions[perspective.id]
-        invite = _invite(framework, perspective)
-        capabilities = tuple(
-            CapabilityView(
-                c.id,
-                c.title,
-                c.description,
-                tuple(_practice(framework, p, card, previous) for p in c.practices),
-            )
-            for c in perspective.capabilities
-        )
-        count = sum(len(c.practices) for c in capabilities)
-        last = card.perspective(perspective.id) if card is not None else None
-        views.append(
-            PerspectiveView(
-                perspective.id,
-                anchors[perspective.id],
-                perspective.title,
-                perspective.description,
-                f"{clock(slot.start)}\u2013{clock(slot.end)}",
-                count,
-                invite,
-                capabilities,
-                _figures(last.summary if last else None) if card is not None else "",
-            )
-        )
-        bring = {e: None for c in perspective.capabilities for p in c.practices for e in p.evidence}
-        invitations.append(
-            Invitation(
-                invitation_file(number, perspective.id),
-                perspective.title,
-                f"{day}, {clock(slot.start)}\u2013{clock(slot.end)}".lstrip(", "),
-                invite,
-                tuple(bring),
-                count,
-            )
-        )
+    invitations = [
+        _invitation(number, perspective, view, day)
+        for number, (perspective, view) in enumerate(zip(perspectives, views, strict=True), 1)
+    ]
     warning, days = _warning(agenda, {p.id: p.title for p in perspectives})
     return PackContext(
         title=f"{framework.title} workshop: {assessment.subject.name}, {assessment.round.label}",

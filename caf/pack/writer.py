@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from caf.models.assessment import Answer, Assessment
     from caf.models.framework import Framework, Perspective
-    from caf.pack.agenda import Break
+    from caf.pack.agenda import Agenda, Break
     from caf.pack.context import PackContext
     from caf.validation.library import Library
     from caf.validation.session import Session
@@ -202,6 +202,56 @@ def _check_target(out: Path, inputs: list[Path], force: bool) -> Path:
     return archive
 
 
+def _agenda(session: Session, perspectives: list[Perspective], options: PackOptions) -> Agenda:
+    framework = session.framework
+    # A workshop happens on a local calendar day; no time zone is meant.
+    day = session.assessment.round.date or dt.date.today()  # noqa: DTZ011
+    return plan_agenda(
+        [
+            SessionPlan(p.id, p.title, sum(len(c.practices) for c in p.capabilities))
+            for p in perspectives
+        ],
+        start=dt.datetime.combine(day, options.start),
+        minutes_per_practice=options.minutes_per_practice,
+        breaks=options.breaks,
+        framework_family=(framework.based_on or framework.ref).split("@")[0],
+    )
+
+
+def _documents(pdf: bool) -> tuple[Document, ...]:
+    pdfs = tuple(
+        Document(d.file.replace(".html", ".pdf"), d.title + " (PDF)", "The same, for printing.")
+        for d in HTML_DOCUMENTS
+    )
+    return (*HTML_DOCUMENTS, *OTHER_DOCUMENTS, *(pdfs if pdf else ()))
+
+
+def _fill(
+    staging: Path,
+    context: PackContext,
+    session: Session,
+    prior: Previous | None,
+    options: PackOptions,
+    to_pdf: Callable[[Path, Path], None] | None,
+) -> None:
+    """Write every file of the pack into the (empty, temporary) folder ``staging``."""
+    env = environment(options.templates)
+    for document in HTML_DOCUMENTS:
+        text = render(env, f"pack/{document.file}", {"pack": context})
+        (staging / document.file).write_text(text, encoding="utf-8")
+        if to_pdf is not None:
+            to_pdf(staging / document.file, staging / document.file.replace(".html", ".pdf"))
+    for invitation in context.invitations:
+        text = render(env, "pack/invitation.txt", {"pack": context, "session": invitation})
+        (staging / invitation.file).write_text(text, encoding="utf-8")
+    templates = (d / TEMPLATE_NAME for d in options.templates)
+    base = next((t for t in templates if t.is_file()), None)
+    write_deck(staging / "deck.pptx", context, _radar(prior) if prior else None, base)
+    framework = session.framework
+    capture = carried_over(session.assessment, prior, framework) if prior else session.assessment
+    write_capture(staging / "capture.xlsx", framework, capture)
+
+
 def write_pack(
     out: Path, session: Session, previous: Path | None, library: Library, options: PackOptions
 ) -> PackResult:
@@ -214,56 +264,21 @@ def write_pack(
     to_pdf = pdf_renderer() if options.pdf else None
     inputs = [*session.inputs, *([previous] if previous else [])]
     archive = _check_target(out, inputs, options.force)
-    framework = session.framework
-    perspectives = _selected(framework, options.perspectives)
+    perspectives = _selected(session.framework, options.perspectives)
     prior = load_previous(previous, library) if previous is not None else None
-    start = dt.datetime.combine(session.assessment.round.date or dt.date.today(), options.start)  # noqa: DTZ011 - a local workshop date
-    agenda = plan_agenda(
-        [
-            SessionPlan(p.id, p.title, sum(len(c.practices) for c in p.capabilities))
-            for p in perspectives
-        ],
-        start=start,
-        minutes_per_practice=options.minutes_per_practice,
-        breaks=options.breaks,
-        framework_family=(framework.based_on or framework.ref).split("@")[0],
-    )
-    pdfs = (
-        tuple(
-            Document(d.file.replace(".html", ".pdf"), d.title + " (PDF)", "For printing.")
-            for d in HTML_DOCUMENTS
-        )
-        if to_pdf
-        else ()
-    )
+    agenda = _agenda(session, perspectives, options)
     context = build_context(
-        framework,
+        session.framework,
         session.assessment,
         perspectives,
         agenda,
         prior,
-        (*HTML_DOCUMENTS, *OTHER_DOCUMENTS, *pdfs),
+        _documents(to_pdf is not None),
     )
-    env = environment(options.templates)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent))
     try:
-        for document in HTML_DOCUMENTS:
-            text = render(env, f"pack/{document.file}", {"pack": context})
-            (staging / document.file).write_text(text, encoding="utf-8")
-            if to_pdf is not None:
-                to_pdf(staging / document.file, staging / document.file.replace(".html", ".pdf"))
-        for invitation in context.invitations:
-            text = render(env, "pack/invitation.txt", {"pack": context, "session": invitation})
-            (staging / invitation.file).write_text(text, encoding="utf-8")
-        base = next(
-            (d / TEMPLATE_NAME for d in options.templates if (d / TEMPLATE_NAME).is_file()), None
-        )
-        write_deck(staging / "deck.pptx", context, _radar(prior) if prior else None, base)
-        capture = (
-            carried_over(session.assessment, prior, framework) if prior else session.assessment
-        )
-        write_capture(staging / "capture.xlsx", framework, capture)
+        _fill(staging, context, session, prior, options, to_pdf)
         files = tuple(sorted(p.name for p in staging.iterdir()))
         with atomic_path(archive) as temporary:
             with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as bundle:

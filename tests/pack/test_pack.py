@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from helpers import DATA, write
 from pptx import Presentation
+from pptx.util import Emu
 
 from caf.cli.main import main
 from caf.scoring.scorecard import score
@@ -211,3 +212,16 @@ def test_user_templates_build_on_the_defaults_in_a_sandbox(tmp_path: Path) -> No
     assert code == 1
     assert "pack/index.html: template error" in err
     assert not (tmp_path / "q").exists()
+
+
+def test_a_corporate_deck_in_the_templates_folder_is_the_base(tmp_path: Path) -> None:
+    corporate = Presentation()
+    corporate.slide_width = Emu(12_192_000)  # 16:9, where the built-in deck is 4:3
+    corporate.slide_height = Emu(6_858_000)
+    (tmp_path / "mine").mkdir()
+    corporate.save(str(tmp_path / "mine" / "deck.pptx"))
+    out = tmp_path / "p"
+    assert run(*BASE, "--templates", str(tmp_path / "mine"), "-o", str(out))[0] == 0
+    deck = Presentation(str(out / "deck.pptx"))
+    assert deck.slide_width == 12_192_000
+    assert len(deck.slides) == 8  # no previous round, so no radar slide
