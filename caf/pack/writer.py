@@ -188,18 +188,31 @@ def _radar(previous: Previous) -> Radar:
     )
 
 
-def _check_target(out: Path, inputs: list[Path], force: bool) -> Path:
+PACK_MARKERS = ("index.html", "capture.xlsx")
+"""Files every pack holds: an existing folder without them is not replaced, even with --force."""
+
+
+def _check_target(out: Path, inputs: list[Path], force: bool) -> tuple[Path, Path]:
+    """The pack folder (absolute) and its zip, once it is safe to write them.
+
+    ``--force`` replaces an earlier pack, never an arbitrary folder: ``-o .`` or ``-o ~`` with
+    ``--force`` must not wipe the user's files.
+    """
+    out = out.resolve()
+    if out.parent == out:
+        raise OutputError(f"{out}: choose a folder for the pack, not the root of a drive")
     archive = out.with_name(out.name + ".zip")
     for existing in (out, archive):
         if existing.exists() and not force:
             raise OutputError(f"{existing} exists; use --force to replace the pack")
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out} exists and is not a folder")
-    folder = out.resolve()
+    if out.is_dir() and any(out.iterdir()) and not all((out / m).is_file() for m in PACK_MARKERS):
+        raise OutputError(f"{out} is a folder but not a caf pack; choose another folder")
     for source in inputs:
-        if source.resolve().is_relative_to(folder) or source.resolve() == archive.resolve():
+        if source.resolve().is_relative_to(out) or source.resolve() == archive:
             raise OutputError(f"{out}: the pack would replace an input ({source})")
-    return archive
+    return out, archive
 
 
 def _agenda(session: Session, perspectives: list[Perspective], options: PackOptions) -> Agenda:
@@ -263,7 +276,7 @@ def write_pack(
     """
     to_pdf = pdf_renderer() if options.pdf else None
     inputs = [*session.inputs, *([previous] if previous else [])]
-    archive = _check_target(out, inputs, options.force)
+    out, archive = _check_target(out, inputs, options.force)
     perspectives = _selected(session.framework, options.perspectives)
     prior = load_previous(previous, library) if previous is not None else None
     agenda = _agenda(session, perspectives, options)

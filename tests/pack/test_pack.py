@@ -225,3 +225,15 @@ def test_a_corporate_deck_in_the_templates_folder_is_the_base(tmp_path: Path) ->
     deck = Presentation(str(out / "deck.pptx"))
     assert deck.slide_width == 12_192_000
     assert len(deck.slides) == 8  # no previous round, so no radar slide
+
+
+def test_force_never_replaces_a_folder_that_is_not_a_pack(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keep = write(tmp_path / "work" / "thesis.docx", "precious")
+    monkeypatch.chdir(tmp_path / "work")
+    code, err = run(*BASE, "-o", ".", "--force")
+    assert code == 1
+    assert "not a caf pack" in err
+    assert keep.read_text() == "precious"
+    assert {p.name for p in tmp_path.iterdir()} == {"work"}
