@@ -8,6 +8,7 @@ from helpers import make_assessment, make_framework, practice
 
 from caf.pack.agenda import SessionPlan, plan_agenda
 from caf.pack.views import Previous, build_context, invitation_file
+from caf.render.templating import environment, render
 
 
 def test_invitation_file_names_are_safe_whatever_the_id_holds() -> None:
@@ -69,3 +70,38 @@ def test_changes_since_the_previous_rounds_framework() -> None:
     assert first.last_round.level == "2"
     assert "Last round this was 2. What has changed since?" in first.prompts
     assert added.last_round is None
+
+
+def test_the_guide_shows_where_to_look_on_aws_and_the_worksheets_do_not() -> None:
+    framework = make_framework(
+        [
+            {
+                "id": "A",
+                "title": "A",
+                "capabilities": [
+                    {
+                        "id": "A.X",
+                        "title": "X",
+                        "practices": [
+                            practice("A.X.01", aws_evidence=["Bedrock Guardrails configuration"]),
+                            practice("A.X.02"),
+                        ],
+                    }
+                ],
+            }
+        ],
+    )
+    agenda = plan_agenda(
+        [SessionPlan("A", "A", 2)],
+        start=dt.datetime(2026, 1, 5, 9),  # noqa: DTZ001 - a local workshop time
+        minutes_per_practice=5,
+    )
+    context = build_context(
+        framework, make_assessment(framework, {}), framework.perspectives, agenda
+    )
+    env = environment()
+    guide = render(env, "pack/facilitator-guide.html", {"pack": context})
+    assert guide.count("On AWS, look at…") == 1
+    assert "<li>Bedrock Guardrails configuration</li>" in guide
+    sheets = render(env, "pack/worksheets.html", {"pack": context})
+    assert "Bedrock" not in sheets
