@@ -84,10 +84,10 @@ def test_golden(pack: Path, name: str) -> None:
 def test_guide_shows_last_round_and_the_rules(pack: Path) -> None:
     guide = (pack / "facilitator-guide.html").read_text(encoding="utf-8")
     assert (
-        "Last round: level 2, target 3, risk HIGH; open action: Priya Raman, due 2026-08-13"
+        "Last round: level 2, target 3, risk HIGH; open action: <bdi>Priya Raman, due 2026-08-13"
         in guide
     )
-    assert "Notes: Policy drafted for retail only." in guide
+    assert "Notes: <bdi>Policy drafted for retail only.</bdi>" in guide
     assert "at least 90 % of systems in scope" in guide
     assert "at least 90 % of systems in scope" in (pack / "pre-read.html").read_text("utf-8")
     sheets = (pack / "worksheets.html").read_text(encoding="utf-8")
@@ -170,7 +170,8 @@ def test_hostile_text_is_shown_as_text_and_nothing_escapes_the_folder(tmp_path: 
         assert all(n.startswith("pack/") and ".." not in n for n in bundle.namelist())
     guide = (out / "facilitator-guide.html").read_text(encoding="utf-8")
     assert "<script>" not in guide
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }} ../../etc/x \u202eevil\u202c" in guide
+    shown = "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }} ../../etc/x \u202eevil\u202c"
+    assert f"<bdi>{shown}</bdi>" in guide  # an RTL mark cannot reorder the text around it
     assert "&lt;b&gt;bold&lt;/b&gt; {{ 7*7 }} {% raw %}" + "x" * 10_000 in guide
     assert "49" not in guide.replace("2026", "")
     invitation = (out / "invitation-01-gov.txt").read_text(encoding="utf-8")
