@@ -3,12 +3,13 @@
 The day opens with an introduction, runs one session per perspective (a short framing, then
 ``minutes_per_practice`` for each practice), takes the breaks the facilitator asked for, and
 closes with a wrap-up. A break is taken between sessions, before the first session that would
-otherwise run more than half its length past the break's time: sessions are not cut in two,
-because a perspective's stakeholders come for their session as a whole.
+otherwise run more than half its length (or more than :data:`EARLY_MINUTES`) past the break's
+time: sessions are not cut in two, because a perspective's stakeholders come for their session
+as a whole. Breaks that fall due at the same time become one, as long as the longest.
 
-When the day runs longer than :data:`DAY_MINUTES`, the agenda says so and proposes a split into
-days (perspectives kept whole, in framework order) or, for CAF-AI, the shorter essentials
-profile.
+When the day runs longer than :data:`DAY_MINUTES`, the agenda says so and is spread over
+consecutive days (perspectives kept whole, in framework order, each day with its own opening,
+breaks and wrap-up); for CAF-AI it also suggests the shorter essentials profile.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ FRAMING_MINUTES = 10
 
 WRAP_UP_MINUTES = 20
 """Agree owners and dates for the gaps, explain what happens next."""
+
+EARLY_MINUTES = 30
+"""A break is never taken more than this long before its time."""
 
 ESSENTIALS_PROFILE = "caf-ai-essentials"
 """The shorter CAF-AI profile suggested when a CAF-AI agenda runs over a day."""
@@ -101,6 +105,9 @@ class Slot:
     practices: int = 0
     """For a session, how many practices it asks."""
 
+    day: int = 1
+    """Which day of the workshop the slot is on, from 1."""
+
     @property
     def end(self) -> dt.datetime:
         """When it ends."""
@@ -112,13 +119,13 @@ class Agenda:
     """The timed day, and what to do when it does not fit in one."""
 
     slots: tuple[Slot, ...]
-    """Every slot in order."""
+    """Every slot in order, over one day or, when that is too long, the days proposed."""
 
     total_minutes: int
-    """From the opening to the end of the wrap-up."""
+    """From the opening to the end of the wrap-up, were everything held on one day."""
 
     days: tuple[tuple[str, ...], ...]
-    """A proposed split: the perspective ids of each day (one day when it fits)."""
+    """The perspective ids of each day (one day when it fits)."""
 
     suggest_profile: str | None
     """A shorter profile to suggest when the day is too long, if one is known."""
@@ -159,6 +166,48 @@ def session_minutes(practices: int, minutes_per_practice: int) -> int:
     return FRAMING_MINUTES + practices * minutes_per_practice
 
 
+def _day(
+    sessions: Sequence[SessionPlan],
+    start: dt.datetime,
+    minutes_per_practice: int,
+    breaks: Sequence[Break],
+    day: int,
+) -> list[Slot]:
+    """One day: opening, the sessions with breaks between them, wrap-up."""
+    opening = "Opening: objectives, the scale, how we score"
+    slots = [Slot(SlotKind.OPENING, opening, start, OPENING_MINUTES, day=day)]
+    pending = list(breaks)
+
+    def take_breaks(upcoming: int) -> None:
+        # Breaks that fall due at the same boundary (a morning break running into lunch)
+        # become one break, as long as the longest of them.
+        clock = slots[-1].end
+        horizon = clock + dt.timedelta(minutes=min(upcoming / 2, EARLY_MINUTES))
+        due = [b for b in pending if dt.datetime.combine(clock.date(), b.at) <= horizon]
+        if due:
+            del pending[: len(due)]
+            slots.append(Slot(SlotKind.BREAK, "Break", clock, max(b.minutes for b in due), day=day))
+
+    for plan in sessions:
+        minutes = session_minutes(plan.practices, minutes_per_practice)
+        take_breaks(minutes)
+        slots.append(
+            Slot(
+                SlotKind.SESSION,
+                plan.title,
+                slots[-1].end,
+                minutes,
+                perspective_id=plan.perspective_id,
+                practices=plan.practices,
+                day=day,
+            )
+        )
+    take_breaks(WRAP_UP_MINUTES)
+    wrap_up = "Wrap-up: owners, dates, next steps"
+    slots.append(Slot(SlotKind.WRAP_UP, wrap_up, slots[-1].end, WRAP_UP_MINUTES, day=day))
+    return slots
+
+
 def plan_agenda(
     sessions: Sequence[SessionPlan],
     *,
@@ -169,49 +218,21 @@ def plan_agenda(
 ) -> Agenda:
     """The timed agenda for ``sessions`` starting at ``start``.
 
-    ``framework_family`` is the id of the framework (or of the one a profile tailors); for
-    ``caf-ai`` the essentials profile is suggested when the day is too long.
+    When one day is not enough, the perspectives are spread over consecutive days, each with
+    its own opening, breaks and wrap-up. ``framework_family`` is the id of the framework (or
+    of the one a profile tailors); for ``caf-ai`` the essentials profile is suggested then.
     """
-    slots = [
-        Slot(
-            SlotKind.OPENING, "Opening: objectives, the scale, how we score", start, OPENING_MINUTES
-        )
-    ]
-    clock = slots[0].end
-    pending = list(breaks)
-
-    def take_breaks(upcoming: int) -> None:
-        nonlocal clock
-        while pending and dt.datetime.combine(clock.date(), pending[0].at) <= clock + dt.timedelta(
-            minutes=upcoming / 2
-        ):
-            taken = pending.pop(0)
-            slots.append(Slot(SlotKind.BREAK, "Break", clock, taken.minutes))
-            clock = slots[-1].end
-
-    for plan in sessions:
-        minutes = session_minutes(plan.practices, minutes_per_practice)
-        take_breaks(minutes)
-        slots.append(
-            Slot(
-                SlotKind.SESSION,
-                plan.title,
-                clock,
-                minutes,
-                perspective_id=plan.perspective_id,
-                practices=plan.practices,
-            )
-        )
-        clock = slots[-1].end
-    take_breaks(WRAP_UP_MINUTES)
-    slots.append(
-        Slot(SlotKind.WRAP_UP, "Wrap-up: owners, dates, next steps", clock, WRAP_UP_MINUTES)
-    )
-    total = int((slots[-1].end - start).total_seconds() // 60)
-    days = _split(sessions, minutes_per_practice, breaks) if total > DAY_MINUTES else ()
-    if not days:
-        days = (tuple(s.perspective_id for s in sessions),)
-    profile = ESSENTIALS_PROFILE if total > DAY_MINUTES and framework_family == "caf-ai" else None
+    one_day = _day(sessions, start, minutes_per_practice, breaks, 1)
+    total = int((one_day[-1].end - start).total_seconds() // 60)
+    if total <= DAY_MINUTES:
+        return Agenda(tuple(one_day), total, (tuple(s.perspective_id for s in sessions),), None)
+    days = _split(sessions, minutes_per_practice, breaks)
+    slots: list[Slot] = []
+    for number, group in enumerate(days, start=1):
+        chosen = [s for s in sessions if s.perspective_id in group]
+        first = start + dt.timedelta(days=number - 1)
+        slots += _day(chosen, first, minutes_per_practice, breaks, number)
+    profile = ESSENTIALS_PROFILE if framework_family == "caf-ai" else None
     return Agenda(tuple(slots), total, days, profile)
 
 

@@ -83,6 +83,9 @@ class AgendaItem:
     anchor: str
     """The id of the perspective's section in the guide; empty for other slots."""
 
+    day: str
+    """``Day 2: Thursday 13 May 2027`` when the workshop spans days; empty for one day."""
+
 
 @dataclass(frozen=True)
 class LevelView:
@@ -207,7 +210,7 @@ class PerspectiveView:
     """What the perspective covers; may be empty."""
 
     session: str
-    """When its session runs, ``10:45–12:30``."""
+    """When its session runs, ``10:45–12:30``; ``Day 2, 09:15–11:25`` from the second day."""
 
     practice_count: int
     """How many practices the session asks."""
@@ -351,13 +354,13 @@ class PackContext:
     """The timed agenda."""
 
     agenda_length: str
-    """The agenda's length, ``6 h 45 min``."""
+    """The agenda's length, ``6 h 45 min``; per day, ``7 h 30 min + 7 h 55 min``."""
 
     agenda_warning: str
-    """Empty when the agenda fits a day; otherwise what to do about it."""
+    """Empty when the agenda fits a day; otherwise how it was spread and what else to do."""
 
     days: tuple[str, ...]
-    """A proposed split into days (one line per day) when the agenda is too long."""
+    """The perspectives of each day (one line per day) when the agenda spans days."""
 
     perspectives: tuple[PerspectiveView, ...]
     """The perspectives assessed, in order."""

@@ -104,6 +104,18 @@ def _table(slide: Slide, rows: Sequence[Sequence[str]], widths: Sequence[float])
                     run.font.size = Pt(14)
 
 
+def _agenda_slides(deck: PresentationType, context: PackContext) -> None:
+    """One agenda slide per day (a workshop too long for one day is spread over several)."""
+    days = list(dict.fromkeys(item.day for item in context.agenda))
+    for day in days:
+        rows = [("Time", "What", "Questions")]
+        rows += [
+            (a.start + "\u2013" + a.end, a.title, a.detail) for a in context.agenda if a.day == day
+        ]
+        title = f"Agenda, {day}" if day else f"Agenda ({context.agenda_length})"
+        _table(_slide(deck, _TITLE_ONLY, title), rows, (1.6, 5, 2))
+
+
 def _perspective_slides(deck: PresentationType, context: PackContext) -> None:
     for view in context.perspectives:
         lines: list[tuple[int, str]] = []
@@ -176,9 +188,7 @@ def write_deck(
         (0, "Leave with owners, dates and the evidence to collect before the next round"),
     ]
     _bullets(_slide(deck, _CONTENT, "Objectives"), objectives)
-    agenda = [("Time", "What", "Questions")]
-    agenda += [(a.start + "\u2013" + a.end, a.title, a.detail) for a in context.agenda]
-    _table(_slide(deck, _TITLE_ONLY, f"Agenda ({context.agenda_length})"), agenda, (1.6, 5, 2))
+    _agenda_slides(deck, context)
     scale = [("Level", "Name", "What it means")]
     scale += [(str(level.value), level.name, level.text) for level in context.scale]
     scale_slide = _slide(deck, _TITLE_ONLY, "The scale")

@@ -189,9 +189,19 @@ def _agenda(agenda: Agenda, anchors: dict[str, str]) -> tuple[AgendaItem, ...]:
             slot.title,
             detail(slot),
             anchors.get(slot.perspective_id or "", ""),
+            f"Day {slot.day}: {long_date(slot.start.date())}" if len(agenda.days) > 1 else "",
         )
         for slot in agenda.slots
     )
+
+
+def _length(agenda: Agenda) -> str:
+    """``6 h 45 min``; per day, ``7 h 30 min + 7 h 55 min``, when the workshop spans days."""
+    days: dict[int, list[Slot]] = {}
+    for slot in agenda.slots:
+        days.setdefault(slot.day, []).append(slot)
+    spans = [int((s[-1].end - s[0].start).total_seconds() // 60) for s in days.values()]
+    return " + ".join(duration(minutes) for minutes in spans)
 
 
 def _warning(agenda: Agenda, titles: dict[str, str]) -> tuple[str, tuple[str, ...]]:
@@ -201,13 +211,12 @@ def _warning(agenda: Agenda, titles: dict[str, str]) -> tuple[str, tuple[str, ..
         f"Day {n}: " + ", ".join(titles[pid] for pid in day)
         for n, day in enumerate(agenda.days, start=1)
     )
-    advice = f"This agenda runs {duration(agenda.total_minutes)}, longer than a workshop day. "
+    advice = f"In one day this workshop would run {duration(agenda.total_minutes)}, longer than "
     if len(agenda.days) > 1:
-        advice += f"Split it over {len(agenda.days)} days (the guide lists which perspectives go "
-        advice += "on which day)"
+        advice += f"a workshop day, so the agenda spreads it over {len(agenda.days)} days. Or "
     else:
-        advice += "Shorten it"
-    advice += ", assess fewer perspectives (--perspectives), or lower --minutes-per-practice"
+        advice += "a workshop day. Shorten it: "
+    advice += "assess fewer perspectives (--perspectives), lower --minutes-per-practice"
     if agenda.suggest_profile:
         advice += f", or assess the shorter profile {agenda.suggest_profile} (--profile)"
     return advice + ".", days
@@ -277,7 +286,7 @@ def _perspective(
         "p-" + perspective.id.lower(),
         perspective.title,
         perspective.description,
-        f"{clock(slot.start)}\u2013{clock(slot.end)}",
+        f"Day {slot.day}, " * (slot.day > 1) + f"{clock(slot.start)}\u2013{clock(slot.end)}",
         sum(len(c.practices) for c in capabilities),
         _invite(framework, perspective),
         capabilities,
@@ -286,13 +295,13 @@ def _perspective(
 
 
 def _invitation(
-    number: int, perspective: Perspective, view: PerspectiveView, day: str
+    number: int, perspective: Perspective, view: PerspectiveView, slot: Slot
 ) -> Invitation:
     bring = {e: None for c in perspective.capabilities for p in c.practices for e in p.evidence}
     return Invitation(
         invitation_file(number, perspective.id),
         perspective.title,
-        f"{day}, {view.session}".lstrip(", "),
+        f"{long_date(slot.start.date())}, {clock(slot.start)}\u2013{clock(slot.end)}",
         view.invite,
         tuple(bring),
         view.practice_count,
@@ -314,7 +323,7 @@ def build_context(
     anchors = {view.id: view.anchor for view in views}
     day = long_date(assessment.round.date)
     invitations = [
-        _invitation(number, perspective, view, day)
+        _invitation(number, perspective, view, sessions[perspective.id])
         for number, (perspective, view) in enumerate(zip(perspectives, views, strict=True), 1)
     ]
     warning, days = _warning(agenda, {p.id: p.title for p in perspectives})
@@ -332,7 +341,7 @@ def build_context(
         scoring_steps=SCORING_STEPS,
         documents=documents,
         agenda=_agenda(agenda, anchors),
-        agenda_length=duration(agenda.total_minutes),
+        agenda_length=_length(agenda),
         agenda_warning=warning,
         days=days,
         perspectives=tuple(views),

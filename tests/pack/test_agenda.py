@@ -77,5 +77,25 @@ def test_too_long_for_a_day_proposes_a_split_and_for_caf_ai_the_essentials_profi
     assert agenda.exceeds_day
     assert agenda.days == (("A", "B", "C", "D"), ("E", "F"))
     assert agenda.suggest_profile == ESSENTIALS_PROFILE
+    day_two = [s for s in agenda.slots if s.day == 2]
+    assert times(day_two) == [
+        ("opening", "09:00", 15),
+        ("session", "09:15", 110),
+        ("session", "11:05", 110),
+        ("wrap-up", "12:55", 20),
+    ]
+    assert {s.start.date() for s in day_two} == {dt.date(2026, 12, 9)}
+    assert [s.perspective_id for s in agenda.sessions] == ["A", "B", "C", "D", "E", "F"]
     other = plan_agenda(sessions, start=START, minutes_per_practice=5, framework_family="x")
     assert other.suggest_profile is None
+
+
+def test_breaks_due_together_become_one() -> None:
+    agenda = plan_agenda(
+        [SessionPlan("A", "Alpha", 40), SessionPlan("B", "Beta", 5)],
+        start=START,
+        minutes_per_practice=5,
+        breaks=parse_breaks("10:30+15,12:30+45"),
+    )
+    assert times(agenda.slots)[2] == ("break", "12:45", 45)  # not a 15-minute one, then lunch
+    assert [s.kind for s in agenda.slots].count(SlotKind.BREAK) == 1

@@ -105,3 +105,37 @@ def test_the_guide_shows_where_to_look_on_aws_and_the_worksheets_do_not() -> Non
     assert "<li>Bedrock Guardrails configuration</li>" in guide
     sheets = render(env, "pack/worksheets.html", {"pack": context})
     assert "Bedrock" not in sheets
+
+
+def test_a_workshop_over_two_days_dates_each_session_and_invitation() -> None:
+    framework = make_framework(
+        [
+            {
+                "id": pid,
+                "title": pid,
+                "capabilities": [
+                    {
+                        "id": f"{pid}.X",
+                        "title": "X",
+                        "practices": [practice(f"{pid}.X.{n:02d}") for n in range(1, 6)],
+                    }
+                ],
+            }
+            for pid in ("A", "B")
+        ],
+    )
+    agenda = plan_agenda(
+        [SessionPlan("A", "A", 5), SessionPlan("B", "B", 5)],
+        start=dt.datetime(2026, 1, 5, 9),  # noqa: DTZ001 - a local workshop time
+        minutes_per_practice=60,
+    )
+    context = build_context(
+        framework, make_assessment(framework, {}), framework.perspectives, agenda
+    )
+    assert context.agenda[0].day == "Day 1: Monday 5 January 2026"
+    assert context.agenda[-1].day == "Day 2: Tuesday 6 January 2026"
+    assert context.perspectives[1].session == "Day 2, 09:15\u201314:25"
+    assert context.invitations[1].when == "Tuesday 6 January 2026, 09:15\u201314:25"
+    assert context.agenda_length == "5 h 45 min + 5 h 45 min"
+    assert context.days == ("Day 1: A", "Day 2: B")
+    assert "spreads it over 2 days" in context.agenda_warning
