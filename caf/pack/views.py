@@ -126,12 +126,15 @@ def _last_round(result: PracticeResult | None, assessment: Assessment) -> LastRo
 
 
 def _practice(
-    framework: Framework, practice: Practice, previous: Scorecard | None, prev: Previous | None
+    framework: Framework,
+    practice: Practice,
+    results: dict[str, PracticeResult],
+    previous: Previous | None,
 ) -> PracticeView:
-    result = None
-    if previous is not None and prev is not None:
-        result = next((r for r in previous.practices if r.id == practice.id), None)
-    last = _last_round(result, prev.assessment) if prev is not None else None
+    """A practice with, given the previous round, how it was answered then."""
+    last = None
+    if previous is not None:
+        last = _last_round(results.get(practice.id), previous.assessment)
     target = framework.target_of(practice)
     level = framework.scale.level(target)
     raci = tuple(
@@ -271,12 +274,13 @@ def _perspective(
     card: Scorecard | None,
     previous: Previous | None,
 ) -> PerspectiveView:
+    results = {r.id: r for r in card.practices} if card is not None else {}
     capabilities = tuple(
         CapabilityView(
             c.id,
             c.title,
             c.description,
-            tuple(_practice(framework, p, card, previous) for p in c.practices),
+            tuple(_practice(framework, p, results, previous) for p in c.practices),
         )
         for c in perspective.capabilities
     )
