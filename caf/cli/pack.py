@@ -13,9 +13,12 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Sequence
 
+DEFAULT_BREAKS = "10:30+15,12:30+45,15:00+15"
+"""caf.pack.agenda.DEFAULT_BREAKS, repeated so that ``caf --help`` imports no library code (a
+test keeps the two equal)."""
+
 _BREAKS_HELP = (
-    "Breaks as HH:MM+minutes, comma separated, or 'none'; each is taken between sessions "
-    "(default: morning break, lunch, afternoon break)."
+    "Breaks as HH:MM+minutes, comma separated, or 'none'; each is taken between sessions."
 )
 
 
@@ -25,7 +28,9 @@ _BREAKS_HELP = (
 @PATH_OPTION
 @click.option("--subject", required=True, help="The team assessed.")
 @click.option("--round", "round_label", default="", help="Round label (default: this quarter).")
-@click.option("--date", "when", type=click.DateTime(["%Y-%m-%d"]), help="Workshop date.")
+@click.option(
+    "--date", "when", type=click.DateTime(["%Y-%m-%d"]), help="Workshop date (default: today)."
+)
 @click.option(
     "--previous",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -47,7 +52,7 @@ _BREAKS_HELP = (
     show_default=True,
     help="Time allowed for one question.",
 )
-@click.option("--breaks", default=None, help=_BREAKS_HELP)
+@click.option("--breaks", default=DEFAULT_BREAKS, show_default=True, help=_BREAKS_HELP)
 @click.option(
     "--templates",
     multiple=True,
@@ -61,6 +66,7 @@ _BREAKS_HELP = (
     "--output",
     required=True,
     type=click.Path(path_type=Path),
+    metavar="DIR",
     help="The pack folder to write; DIR.zip is written beside it.",
 )
 @FORCE_OPTION
@@ -77,7 +83,7 @@ def pack(
     perspectives: str,
     start: dt.datetime,
     minutes_per_practice: int,
-    breaks: str | None,
+    breaks: str,
     templates: Sequence[Path],
     pdf: bool,
     output: Path,
@@ -88,7 +94,7 @@ def pack(
     Facilitator guide with a timed agenda, participant worksheets, pre-read, one invitation
     per session, slide deck and the capture workbook.
     """
-    from caf.pack.agenda import DEFAULT_BREAKS, parse_breaks
+    from caf.pack.agenda import parse_breaks
     from caf.pack.writer import PackOptions, write_pack
     from caf.validation.library import Library
     from caf.validation.session import plan_session
@@ -98,7 +104,7 @@ def pack(
         perspectives=tuple(p.strip() for p in perspectives.split(",") if p.strip()),
         start=start.time(),
         minutes_per_practice=minutes_per_practice,
-        breaks=parse_breaks(DEFAULT_BREAKS if breaks is None else breaks),
+        breaks=parse_breaks(breaks),
         templates=tuple(templates),
         pdf=pdf,
         force=force,

@@ -6,9 +6,11 @@ import datetime as dt
 
 import pytest
 
+import caf.cli.pack as pack_cli
 from caf.errors import CafError
 from caf.pack.agenda import (
     DAY_MINUTES,
+    DEFAULT_BREAKS,
     ESSENTIALS_PROFILE,
     Break,
     SessionPlan,
@@ -99,3 +101,7 @@ def test_breaks_due_together_become_one() -> None:
     )
     assert times(agenda.slots)[2] == ("break", "12:45", 45)  # not a 15-minute one, then lunch
     assert [s.kind for s in agenda.slots].count(SlotKind.BREAK) == 1
+
+
+def test_the_cli_shows_the_agendas_default_breaks() -> None:
+    assert pack_cli.DEFAULT_BREAKS == DEFAULT_BREAKS
