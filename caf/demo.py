@@ -17,6 +17,7 @@ from caf.errors import CafError
 from caf.files import write_text
 from caf.models.assessment import Answer, Assessment, FrameworkRef, Participant, Round, Subject
 from caf.models.framework import digest
+from caf.pack.writer import PackOptions, write_pack
 from caf.render.export import ExportFormat
 from caf.render.export_files import export_data
 from caf.render.jsondata import results_data
@@ -25,6 +26,7 @@ from caf.render.yamltext import dump_model
 from caf.scoring.portfolio import portfolio, round_key
 from caf.validation.library import Library
 from caf.validation.paths import load_assessments
+from caf.validation.session import plan_session
 from caf.xlsx.capture.fill import fill_capture
 from caf.xlsx.capture.reader import import_workbook
 from caf.xlsx.capture.writer import write_capture
@@ -225,6 +227,7 @@ def run(
     leadership = _leadership(out, library, folder, focus.latest, echo)
     echo("")
     files = _workshop(out, library, framework, focus.latest.subject.key, loaded.pairs, echo)
+    files += _next_pack(out, library, framework_ref, focus.latest, written, echo)
     return DemoResult(framework, result, [*written, scores_file, *leadership, *files])
 
 
@@ -246,6 +249,38 @@ def _leadership(
     done = export_data([folder], library, data_file, ExportFormat.CSV)
     echo(f"Tidy data for pivot tables: {data_file} ({done.rows:,} rows)")
     return [portfolio_file, team_file, data_file]
+
+
+def _next_pack(
+    out: Path,
+    library: Library,
+    framework_ref: str,
+    latest: Scorecard,
+    written: list[Path],
+    echo: Callable[[str], None],
+) -> list[Path]:
+    """The workshop pack for the team's next round, built on its latest round."""
+    previous = next(
+        p for p in written if p.name == f"{latest.subject.key}-{latest.round.label}.yaml"
+    )
+    when = (latest.round.date or ROUNDS[-1].date or dt.date(2026, 11, 12)) + dt.timedelta(days=182)
+    session = plan_session(
+        library,
+        framework_ref,
+        subject=latest.subject.name,
+        round_label=f"{when.year}-Q{(when.month - 1) // 3 + 1}",
+        date=when,
+    )
+    folder = out / "pack"
+    result = write_pack(folder, session, previous, library, PackOptions(force=True))
+    echo(
+        f"Workshop pack for {latest.subject.name}'s next round ({session.assessment.round.label}), "
+        f"built on {latest.round.label}: wrote {folder}/ ({len(result.files)} files) and "
+        f"{result.archive}."
+    )
+    if result.context.agenda_warning:
+        echo(result.context.agenda_warning)
+    return [folder, result.archive]
 
 
 def _workshop(

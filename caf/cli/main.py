@@ -12,6 +12,7 @@ from caf.cli.assess import init, score
 from caf.cli.demo import demo
 from caf.cli.export import export
 from caf.cli.library import frameworks, schema, validate
+from caf.cli.pack import pack
 from caf.cli.scorecard import scorecard
 from caf.cli.workbook import import_, workbook
 
@@ -36,6 +37,7 @@ for _command in (
     export,
     workbook,
     import_,
+    pack,
     demo,
 ):
     main.add_command(_command)

@@ -256,6 +256,12 @@ def test_demo_runs_the_pipeline(demo_run: tuple[Path, str]) -> None:
     first = yaml.safe_load(written[0].read_text())
     assert first["kind"] == "assessment"
     assert run("score", str(written[0]))[0] == 0
+    # a workshop pack for one team's next round, built on its latest round (--previous)
+    pack = folder / "pack"
+    assert (pack / "deck.pptx").is_file()
+    assert (folder / "pack.zip").is_file()
+    assert "Last round: level" in (pack / "facilitator-guide.html").read_text(encoding="utf-8")
+    assert "Workshop pack for " in out
 
 
 def test_demo_writes_the_leadership_outputs(demo_run: tuple[Path, str]) -> None:

@@ -1,0 +1,1 @@
+"""The workshop pack: agenda, template context, slide deck, and the folder and zip."""
