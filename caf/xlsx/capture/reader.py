@@ -24,10 +24,19 @@ from caf.models.framework import digest
 from caf.validation.checks import check_assessment
 from caf.validation.messages import suggest
 from caf.xlsx.archive import check_workbook_file
-from caf.xlsx.capture.cells import CellError, is_blank, read_date, read_level, read_lines, read_text
+from caf.xlsx.capture.cells import (
+    CellError,
+    counted_level,
+    is_blank,
+    read_date,
+    read_level,
+    read_lines,
+    read_text,
+)
 from caf.xlsx.capture.layout import (
     ASSESS_COLUMNS,
     HEADER_SCAN_ROWS,
+    NA_TEXT,
     PARTICIPANT_HEADERS,
     SCALE_HEADERS,
     MetaKey,
@@ -39,6 +48,7 @@ from caf.xlsx.capture.layout import (
 from caf.xlsx.strings import use_stored_strings
 
 if TYPE_CHECKING:
+    import datetime as dt
     from pathlib import Path
 
     from openpyxl.workbook.workbook import Workbook
@@ -50,9 +60,14 @@ if TYPE_CHECKING:
 _UNREADABLE = (zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError, InvalidFileException)
 """What openpyxl raises for damaged or hostile files (defusedxml's refusals are ValueErrors)."""
 
+_HEADERS = {column.key: column.header for column in ASSESS_COLUMNS}
 _LISTED = 10
 """Most missing ids named in one message."""
 _NEEDED = ("id", "level", "target", "na_reason", "notes", "evidence", "owner", "due")
+_FAR_YEARS = 10
+"""A due date more than this many years after the round is taken for a slip."""
+_PLAUSIBLE_YEARS = range(2000, 2101)
+"""Without a round date, due dates outside these years are taken for slips."""
 
 
 @dataclass
@@ -180,10 +195,13 @@ def _columns(rows: list[tuple[object, ...]], issues: _Issues) -> _Columns | None
 class _AnswerReader:
     """Reads the answer cells of the Assess rows."""
 
-    def __init__(self, framework: Framework, columns: _Columns, issues: _Issues) -> None:
+    def __init__(
+        self, framework: Framework, columns: _Columns, issues: _Issues, round_date: dt.date | None
+    ) -> None:
         self.framework = framework
         self.columns = columns
         self.issues = issues
+        self.round_date = round_date
 
     def where(self, row: int, key: str) -> str:
         return _cell(SheetName.ASSESS, row, self.columns.index[key])
@@ -196,6 +214,17 @@ class _AnswerReader:
         data = {**self._levels(index, row), **self._texts(row), **self._due(index, row)}
         if not data:
             return None
+        if "level" not in data and not data.get("na"):
+            filled = [key for key in ("target", "notes", "owner", "evidence", "due") if key in data]
+            if filled and is_blank(self.value(row, "level")):
+                names = ", ".join(_HEADERS[key] for key in filled)
+                self.issues.add(
+                    self.where(index, "level"),
+                    f"{names} filled in but the Level is empty: the practice counts as not "
+                    "discussed (was the level typed into another column?)",
+                    Code.MISSING_KEY,
+                    Severity.WARNING,
+                )
         if data.get("na") and is_blank(data.get("na_reason")):
             self.issues.add(
                 self.where(index, "na_reason"),
@@ -210,6 +239,7 @@ class _AnswerReader:
         scale = self.framework.scale
         try:
             level = read_level(self.value(row, "level"), scale)
+            self._check_counted(index, row, level)
             if level == "N/A":
                 data["na"] = True
             elif level is not None:
@@ -223,6 +253,22 @@ class _AnswerReader:
         except CellError as error:
             self.issues.add(self.where(index, "target"), str(error), Code.LEVEL_OFF_SCALE)
         return data
+
+    def _check_counted(self, index: int, row: tuple[object, ...], level: int | str | None) -> None:
+        """Warn where the workbook's formulas do not count the level the import reads."""
+        if level is None:
+            return
+        counted = counted_level(self.value(row, "level"))
+        if counted == level or (isinstance(level, int) and counted == float(level)):
+            return
+        shown = NA_TEXT if level == "N/A" else str(level)
+        self.issues.add(
+            self.where(index, "level"),
+            f"the import reads this level as {shown}, but the workbook's formulas did not count "
+            f"it, so its Scorecard and Next steps left it out; choose {shown} from the list",
+            Code.INVALID_VALUE,
+            Severity.WARNING,
+        )
 
     def _texts(self, row: tuple[object, ...]) -> dict[str, object]:
         data: dict[str, object] = {}
@@ -241,10 +287,33 @@ class _AnswerReader:
         except CellError as error:
             self.issues.add(self.where(index, "due"), str(error), Code.WRONG_TYPE)
             return {}
-        return {} if due is None else {"due": due}
+        if due is None:
+            return {}
+        slip = self._date_slip(due)
+        if slip:
+            self.issues.add(self.where(index, "due"), slip, Code.INVALID_VALUE, Severity.WARNING)
+        return {"due": due}
+
+    def _date_slip(self, due: dt.date) -> str | None:
+        """Why a due date looks like a slip (a number typed into a date cell), or None."""
+        start = self.round_date
+        if start is None:
+            if due.year in _PLAUSIBLE_YEARS:
+                return None
+            return f"due date {due.isoformat()} looks like a slip; write it as 2026-12-31"
+        if due < start:
+            return f"due date {due.isoformat()} is before the round's date {start.isoformat()}"
+        if due.year - start.year > _FAR_YEARS:
+            return (
+                f"due date {due.isoformat()} is more than {_FAR_YEARS} years after the round; "
+                "is it a slip?"
+            )
+        return None
 
 
-def _answers(book: Workbook, framework: Framework, issues: _Issues) -> dict[str, Answer]:
+def _answers(
+    book: Workbook, framework: Framework, issues: _Issues, round_date: dt.date | None
+) -> dict[str, Answer]:
     if SheetName.ASSESS not in book.sheetnames:
         issues.add(None, f"the {SheetName.ASSESS} sheet is missing", Code.MISSING_KEY)
         return {}
@@ -252,7 +321,7 @@ def _answers(book: Workbook, framework: Framework, issues: _Issues) -> dict[str,
     columns = _columns(rows, issues)
     if columns is None:
         return {}
-    reader = _AnswerReader(framework, columns, issues)
+    reader = _AnswerReader(framework, columns, issues, round_date)
     known = framework.practice_ids()
     seen: dict[str, str] = {}
     answers: dict[str, Answer] = {}
@@ -291,7 +360,22 @@ def _answers(book: Workbook, framework: Framework, issues: _Issues) -> dict[str,
             f"{len(missing)} practice rows are missing: {shown}",
             Code.MISSING_PRACTICE,
         )
+    if seen and not answers:
+        issues.add(
+            f"{SheetName.ASSESS}!A{columns.header_row + 1}",
+            "no practice has a level, N/A or anything else filled in: the workbook is blank",
+            Code.EMPTY,
+            Severity.WARNING,
+        )
     return {pid: answers[pid] for pid in known if pid in answers}
+
+
+def _round_date(fields: dict[StartField, tuple[object, str]]) -> dt.date | None:
+    """The round's date for checking due dates; a bad date is reported with the Start fields."""
+    try:
+        return read_date(fields.get(StartField.DATE, (None, ""))[0])
+    except CellError:
+        return None
 
 
 def _framework(
@@ -411,7 +495,7 @@ def import_workbook(path: Path, library: Library, *, allow_mapping: bool = False
             if framework is None:
                 raise InvalidInputError(issues.items, str(path))
             fields, people = _start(book, issues)
-            answers = _answers(book, framework, issues)
+            answers = _answers(book, framework, issues, _round_date(fields))
         finally:
             book.close()
     except _UNREADABLE as error:
