@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from caf.errors import CafError, Code, InvalidInputError, Issue, Severity, has_errors
 from caf.models.assessment import Answer, Assessment, FrameworkRef, Participant, Round, Subject
+from caf.models.base import content_ref
 from caf.models.framework import digest
 from caf.validation.checks import check_assessment
 from caf.validation.messages import suggest
@@ -392,7 +393,7 @@ def _framework(
             )
         return None
     try:
-        framework = library.framework(f"{framework_id}@{version}")
+        framework = library.framework(content_ref(framework_id, version))
     except CafError as error:
         issues.add(f"{SheetName.META}!B2", str(error), Code.UNKNOWN_FRAMEWORK)
         return None

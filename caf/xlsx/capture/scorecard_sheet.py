@@ -43,18 +43,27 @@ _CHART_ROWS = 22
 _WIDTHS = (16, 30, 9)
 """Perspective, capability, and each figure's column."""
 
-LEGEND: tuple[tuple[str, str], ...] = (
-    ("Score", "weighted mean of the answered levels (N/A and blanks left out)"),
-    ("Target", "weighted mean of the targets of the same answered practices"),
-    ("Floor", "the lowest answered level: the weakest practice"),
-    ("Coverage", "answered practices out of the applicable ones"),
-    ("To target", "how much of the way to target the answered levels reach (weighted)"),
-    ("Answered", "practices with a level"),
-    ("Applicable", "practices not marked N/A"),
-    ("High risks", "practices whose gap to target is large (smaller when critical)"),
-    ("Medium risks", "practices with a smaller gap to target"),
-)
-"""What each Scorecard column means, printed under the tables."""
+
+def legend(framework: Framework) -> tuple[tuple[str, str], ...]:
+    """What each Scorecard column means, printed under the tables (risk thresholds included)."""
+    rules = framework.risk
+    return (
+        ("Score", "weighted mean of the answered levels (N/A and blanks left out)"),
+        ("Target", "weighted mean of the targets of the same answered practices"),
+        ("Floor", "the lowest answered level: the weakest practice"),
+        ("Coverage", "answered practices out of the applicable ones"),
+        ("To target", "how much of the way to target the answered levels reach (weighted)"),
+        ("Answered", "practices with a level"),
+        ("Applicable", "practices not marked N/A"),
+        (
+            "High risks",
+            (
+                f"practices {rules.high_gap} or more levels below target "
+                f"({rules.critical_high_gap} or more when the practice is critical)"
+            ),
+        ),
+        ("Medium risks", f"other practices {rules.medium_gap} or more levels below target"),
+    )
 
 
 @functools.cache
@@ -287,11 +296,12 @@ class _Sheet:
     def _legend(self, row: int) -> int:
         """What the columns mean, under the tables; returns the last row written."""
         self.out.text(row, 0, "How to read it", Style.LABEL)
-        for offset, (name, meaning) in enumerate(LEGEND, start=1):
+        explained = legend(self.framework)
+        for offset, (name, meaning) in enumerate(explained, start=1):
             self.out.text(row + offset, 0, name, Style.LABEL)
             self.out.text(row + offset, 1, meaning, Style.NOTE)
             self.sheet.merge_range(row + offset, 1, row + offset, len(SCORECARD_COLUMNS) - 1, None)
-        return row + len(LEGEND)
+        return row + len(explained)
 
     def _practices_by_capability(self) -> dict[str, list[PracticeResult]]:
         grouped: dict[str, list[PracticeResult]] = {}

@@ -34,7 +34,7 @@ from caf.xlsx.capture.layout import (
 )
 from caf.xlsx.capture.next_steps import NEXT_STEPS_COLUMNS
 from caf.xlsx.capture.reader import import_workbook
-from caf.xlsx.capture.scorecard_sheet import LEGEND
+from caf.xlsx.capture.scorecard_sheet import legend
 from caf.xlsx.capture.start_sheet import SCORING_RULE
 from caf.xlsx.capture.writer import write_capture
 from caf.xlsx.text import MAX_CELL_TEXT
@@ -150,7 +150,7 @@ def test_layout_details(demo: Path) -> None:
     assert "About this framework" in labels
     # Floor, To target and High risks are explained on the Scorecard
     texts = {str(c.value) for row in card.iter_rows() for c in row if c.value}
-    for name, meaning in LEGEND:
+    for name, meaning in legend(caf_ai()):
         assert name in texts
         assert meaning in texts
     # only input columns are yellow and unlocked; the colour key says what white and grey are
