@@ -208,7 +208,11 @@ class _Assess:
     def _formulas(
         self, row: int, practice: Practice, result: PracticeResult
     ) -> list[tuple[str, str, object]]:
-        """(column, formula, engine value) for every computed cell of a practice row."""
+        """(column, formula, engine value) for every computed cell of a practice row.
+
+        Longer than most functions: it is one table of formulas, each beside the engine's value
+        for it, and reads best in one place.
+        """
         r = row + 1
 
         def at(key: str) -> str:

@@ -27,7 +27,6 @@ from caf.validation.messages import suggest
 from caf.xlsx.archive import check_workbook_file
 from caf.xlsx.capture.cells import (
     CellError,
-    counted_level,
     is_blank,
     read_date,
     read_level,
@@ -37,7 +36,6 @@ from caf.xlsx.capture.cells import (
 from caf.xlsx.capture.layout import (
     ASSESS_COLUMNS,
     HEADER_SCAN_ROWS,
-    NA_TEXT,
     PARTICIPANT_HEADERS,
     SCALE_HEADERS,
     MetaKey,
@@ -46,6 +44,7 @@ from caf.xlsx.capture.layout import (
     find_header,
     header_key,
 )
+from caf.xlsx.capture.slips import BLANK_WORKBOOK, due_date_slip, missing_level, uncounted_level
 from caf.xlsx.strings import use_stored_strings
 
 if TYPE_CHECKING:
@@ -61,14 +60,9 @@ if TYPE_CHECKING:
 _UNREADABLE = (zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError, InvalidFileException)
 """What openpyxl raises for damaged or hostile files (defusedxml's refusals are ValueErrors)."""
 
-_HEADERS = {column.key: column.header for column in ASSESS_COLUMNS}
 _LISTED = 10
 """Most missing ids named in one message."""
 _NEEDED = ("id", "level", "target", "na_reason", "notes", "evidence", "owner", "due")
-_FAR_YEARS = 10
-"""A due date more than this many years after the round is taken for a slip."""
-_PLAUSIBLE_YEARS = range(2000, 2101)
-"""Without a round date, due dates outside these years are taken for slips."""
 
 
 @dataclass
@@ -215,16 +209,12 @@ class _AnswerReader:
         data = {**self._levels(index, row), **self._texts(row), **self._due(index, row)}
         if not data:
             return None
-        if "level" not in data and not data.get("na"):
+        if "level" not in data and not data.get("na") and is_blank(self.value(row, "level")):
             filled = [key for key in ("target", "notes", "owner", "evidence", "due") if key in data]
-            if filled and is_blank(self.value(row, "level")):
-                names = ", ".join(_HEADERS[key] for key in filled)
+            slip = missing_level(filled)
+            if slip:
                 self.issues.add(
-                    self.where(index, "level"),
-                    f"{names} filled in but the Level is empty: the practice counts as not "
-                    "discussed (was the level typed into another column?)",
-                    Code.MISSING_KEY,
-                    Severity.WARNING,
+                    self.where(index, "level"), slip, Code.MISSING_KEY, Severity.WARNING
                 )
         if data.get("na") and is_blank(data.get("na_reason")):
             self.issues.add(
@@ -240,7 +230,10 @@ class _AnswerReader:
         scale = self.framework.scale
         try:
             level = read_level(self.value(row, "level"), scale)
-            self._check_counted(index, row, level)
+            slip = uncounted_level(self.value(row, "level"), level)
+            if slip:
+                where = self.where(index, "level")
+                self.issues.add(where, slip, Code.INVALID_VALUE, Severity.WARNING)
             if level == "N/A":
                 data["na"] = True
             elif level is not None:
@@ -254,22 +247,6 @@ class _AnswerReader:
         except CellError as error:
             self.issues.add(self.where(index, "target"), str(error), Code.LEVEL_OFF_SCALE)
         return data
-
-    def _check_counted(self, index: int, row: tuple[object, ...], level: int | str | None) -> None:
-        """Warn where the workbook's formulas do not count the level the import reads."""
-        if level is None:
-            return
-        counted = counted_level(self.value(row, "level"))
-        if counted == level or (isinstance(level, int) and counted == float(level)):
-            return
-        shown = NA_TEXT if level == "N/A" else str(level)
-        self.issues.add(
-            self.where(index, "level"),
-            f"the import reads this level as {shown}, but the workbook's formulas did not count "
-            f"it, so its Scorecard and Next steps left it out; choose {shown} from the list",
-            Code.INVALID_VALUE,
-            Severity.WARNING,
-        )
 
     def _texts(self, row: tuple[object, ...]) -> dict[str, object]:
         data: dict[str, object] = {}
@@ -290,26 +267,10 @@ class _AnswerReader:
             return {}
         if due is None:
             return {}
-        slip = self._date_slip(due)
+        slip = due_date_slip(due, self.round_date)
         if slip:
             self.issues.add(self.where(index, "due"), slip, Code.INVALID_VALUE, Severity.WARNING)
         return {"due": due}
-
-    def _date_slip(self, due: dt.date) -> str | None:
-        """Why a due date looks like a slip (a number typed into a date cell), or None."""
-        start = self.round_date
-        if start is None:
-            if due.year in _PLAUSIBLE_YEARS:
-                return None
-            return f"due date {due.isoformat()} looks like a slip; write it as 2026-12-31"
-        if due < start:
-            return f"due date {due.isoformat()} is before the round's date {start.isoformat()}"
-        if due.year - start.year > _FAR_YEARS:
-            return (
-                f"due date {due.isoformat()} is more than {_FAR_YEARS} years after the round; "
-                "is it a slip?"
-            )
-        return None
 
 
 def _answers(
@@ -364,7 +325,7 @@ def _answers(
     if seen and not answers:
         issues.add(
             f"{SheetName.ASSESS}!A{columns.header_row + 1}",
-            "no practice has a level, N/A or anything else filled in: the workbook is blank",
+            BLANK_WORKBOOK,
             Code.EMPTY,
             Severity.WARNING,
         )

@@ -226,42 +226,7 @@ class _Sheet:
             out.texts(header_row, _HELPER_START, list(SCORECARD_HELPERS), Style.PLAIN)
             sheet.set_row(header_row, LINE_HEIGHT * 2)
         by_capability = self._practices_by_capability()
-        row = cap_header + 1
-        spans: list[tuple[int, int]] = []
-        for perspective, result in zip(perspectives, card.perspectives, strict=True):
-            start = row
-            for capability, cap_result in zip(
-                perspective.capabilities, result.capabilities, strict=True
-            ):
-                r = row + 1
-                out.text(row, 0, perspective.title, Style.FACT)
-                out.text(row, 1, capability.title, Style.FACT)
-                sheet.set_row(
-                    row,
-                    row_height([(perspective.title, _WIDTHS[0]), (capability.title, _WIDTHS[1])]),
-                )
-                formulas = self.capability_formulas(r)
-                self.visible(row, cap_result.summary, formulas, bold=False)
-                reached, reachable = _reach(by_capability[capability.id])
-                sums = _Sums(
-                    capability.weight,
-                    cap_result.summary.score,
-                    cap_result.summary.target,
-                    reached,
-                    reachable,
-                )
-                self.helpers(
-                    row,
-                    capability.id,
-                    sums,
-                    [
-                        *self.scored_helpers(r),
-                        formulas["Weighted reached"],
-                        formulas["Weighted reachable"],
-                    ],
-                )
-                row += 1
-            spans.append((start + 1, row))
+        row, spans = self._capability_rows(cap_header + 1, by_capability)
         for index, (perspective, result) in enumerate(
             zip(perspectives, card.perspectives, strict=True)
         ):
@@ -292,6 +257,37 @@ class _Sheet:
         legend = self._legend(row + 1)
         sheet.protect("", {"select_locked_cells": True, "format_columns": True})
         out.print_setup(PageSetup(header, print_area=(0, 0, legend, len(SCORECARD_COLUMNS) - 1)))
+
+    def _capability_rows(
+        self, row: int, by_capability: dict[str, list[PracticeResult]]
+    ) -> tuple[int, list[tuple[int, int]]]:
+        """The capability table from ``row``; the next free row and each perspective's span."""
+        out, sheet = self.out, self.sheet
+        spans: list[tuple[int, int]] = []
+        for perspective, result in zip(
+            self.framework.perspectives, self.card.perspectives, strict=True
+        ):
+            start = row
+            for capability, cap_result in zip(
+                perspective.capabilities, result.capabilities, strict=True
+            ):
+                r = row + 1
+                out.text(row, 0, perspective.title, Style.FACT)
+                out.text(row, 1, capability.title, Style.FACT)
+                sheet.set_row(
+                    row,
+                    row_height([(perspective.title, _WIDTHS[0]), (capability.title, _WIDTHS[1])]),
+                )
+                formulas = self.capability_formulas(r)
+                self.visible(row, cap_result.summary, formulas, bold=False)
+                reached, reachable = _reach(by_capability[capability.id])
+                summary = cap_result.summary
+                sums = _Sums(capability.weight, summary.score, summary.target, reached, reachable)
+                reach = [formulas["Weighted reached"], formulas["Weighted reachable"]]
+                self.helpers(row, capability.id, sums, [*self.scored_helpers(r), *reach])
+                row += 1
+            spans.append((start + 1, row))
+        return row, spans
 
     def _legend(self, row: int) -> int:
         """What the columns mean, under the tables; returns the last row written."""
