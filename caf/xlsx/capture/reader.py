@@ -102,6 +102,11 @@ def _cell(sheet: str, row: int, col: int) -> str:
     return f"{sheet}!{get_column_letter(col + 1)}{row + 1}"
 
 
+def _meta_cell(key: MetaKey) -> str:
+    """Where the metadata sheet holds a value: keys are written one a row, in MetaKey order."""
+    return _cell(SheetName.META, list(MetaKey).index(key), 1)
+
+
 def _get(row: tuple[object, ...], index: int | None) -> object:
     return row[index] if index is not None and index < len(row) else None
 
@@ -169,7 +174,7 @@ def _columns(rows: list[tuple[object, ...]], issues: _Issues) -> _Columns | None
     found = find_header(rows)
     if found is None:
         issues.add(
-            f"{SheetName.ASSESS}!A1",
+            _cell(SheetName.ASSESS, 0, 0),
             "no header row with ID and Level columns was found "
             f"in the first {HEADER_SCAN_ROWS} rows",
             Code.MISSING_KEY,
@@ -318,13 +323,13 @@ def _answers(
             f" and {len(missing) - _LISTED} more" if len(missing) > _LISTED else ""
         )
         issues.add(
-            f"{SheetName.ASSESS}!A{columns.header_row + 1}",
+            _cell(SheetName.ASSESS, columns.header_row, 0),
             f"{len(missing)} practice rows are missing: {shown}",
             Code.MISSING_PRACTICE,
         )
     if seen and not answers:
         issues.add(
-            f"{SheetName.ASSESS}!A{columns.header_row + 1}",
+            _cell(SheetName.ASSESS, columns.header_row, 0),
             BLANK_WORKBOOK,
             Code.EMPTY,
             Severity.WARNING,
@@ -348,7 +353,7 @@ def _framework(
     if not framework_id or not version:
         if meta:
             issues.add(
-                f"{SheetName.META}!A1",
+                _cell(SheetName.META, 0, 0),
                 "the workbook does not say which framework it answers",
                 Code.MISSING_KEY,
             )
@@ -356,7 +361,7 @@ def _framework(
     try:
         framework = library.framework(content_ref(framework_id, version))
     except CafError as error:
-        issues.add(f"{SheetName.META}!B2", str(error), Code.UNKNOWN_FRAMEWORK)
+        issues.add(_meta_cell(MetaKey.FRAMEWORK_ID), str(error), Code.UNKNOWN_FRAMEWORK)
         return None
     recorded = meta.get(MetaKey.FRAMEWORK_DIGEST)
     if recorded and recorded != digest(framework):
@@ -365,14 +370,14 @@ def _framework(
         )
         if allow_mapping:
             issues.add(
-                f"{SheetName.META}!B4",
+                _meta_cell(MetaKey.FRAMEWORK_DIGEST),
                 f"{message}; answers are mapped by practice id",
                 Code.DIGEST_MISMATCH,
                 Severity.WARNING,
             )
         else:
             issues.add(
-                f"{SheetName.META}!B4",
+                _meta_cell(MetaKey.FRAMEWORK_DIGEST),
                 f"{message}; re-import with --allow-mapping to map answers by practice id",
                 Code.DIGEST_MISMATCH,
             )
@@ -395,7 +400,7 @@ def _assessment(
     for name, value in ((StartField.SUBJECT, subject_name), (StartField.ROUND, round_label)):
         if value is None:
             issues.add(
-                fields.get(name, (None, f"{SheetName.START}!B1"))[1],
+                fields.get(name, (None, _cell(SheetName.START, 0, 1)))[1],
                 f"{name.value} is empty; fill it in on the Start sheet",
                 Code.MISSING_KEY,
             )

@@ -80,14 +80,15 @@ def _rubric(book: Book, framework: Framework, header: str) -> None:
 
 def _meta(book: Book, framework: Framework) -> None:
     sheet = book.sheet(SheetName.META)
-    rows = [
-        (MetaKey.LAYOUT_VERSION, str(LAYOUT_VERSION)),
-        (MetaKey.FRAMEWORK_ID, framework.id),
-        (MetaKey.FRAMEWORK_VERSION, framework.version),
-        (MetaKey.FRAMEWORK_DIGEST, digest(framework)),
-        (MetaKey.CAF_VERSION, __version__),
-    ]
-    for row, (key, value) in enumerate(rows):
+    values = {
+        MetaKey.LAYOUT_VERSION: str(LAYOUT_VERSION),
+        MetaKey.FRAMEWORK_ID: framework.id,
+        MetaKey.FRAMEWORK_VERSION: framework.version,
+        MetaKey.FRAMEWORK_DIGEST: digest(framework),
+        MetaKey.CAF_VERSION: __version__,
+    }
+    for row, key in enumerate(MetaKey):  # one key a row, in MetaKey order (the reader's too)
+        value = values[key]
         sheet.text(row, 0, key.value, Style.PLAIN)
         sheet.text(row, 1, value, Style.PLAIN)
     sheet.worksheet.protect()
