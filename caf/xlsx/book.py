@@ -21,7 +21,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from caf import __version__
 from caf.scoring.scorecard import Risk
-from caf.xlsx.text import check_length, check_storable, looks_like_formula
+from caf.xlsx.text import MAX_CELL_TEXT, check_length, check_storable, looks_like_formula
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -160,9 +160,10 @@ class Sheet:
         if value is None or value == "":
             self.blank(row, col, style)
             return
-        where = self.where(row, col)
-        check_length(value, where)
-        check_storable(value, where)
+        if len(value) > MAX_CELL_TEXT or "_x" in value:  # the address only when it may be needed
+            where = self.where(row, col)
+            check_length(value, where)
+            check_storable(value, where)
         # XlsxWriter escapes what XML cannot carry; the text goes in exactly as it is.
         self.worksheet.write_string(
             row, col, value, self.book.format(style, quoted=looks_like_formula(value))

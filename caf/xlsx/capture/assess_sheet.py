@@ -79,8 +79,11 @@ def tie_order(card: Scorecard) -> dict[str, int]:
     return {result.id: index for index, result in enumerate(ordered, start=1)}
 
 
+_COLUMNS = {column.key: column for column in ASSESS_COLUMNS}
+
+
 def _width(key: str) -> float:
-    return next(c.width for c in ASSESS_COLUMNS if c.key == key)
+    return _COLUMNS[key].width
 
 
 class _Assess:
@@ -166,7 +169,7 @@ class _Assess:
         text("perspective_id", perspective_id, Style.FACT)
         text("capability_id", capability_id, Style.FACT)
         for key, formula, value in self._formulas(row, practice, result):
-            column = next(c for c in ASSESS_COLUMNS if c.key == key)
+            column = _COLUMNS[key]
             style = None
             if column.kind is Kind.FORMULA:
                 style = Style.FORMULA if key in {"meaning", "risk"} else Style.FORMULA_NUMBER
