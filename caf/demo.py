@@ -27,7 +27,6 @@ from caf.scoring.portfolio import portfolio, round_key
 from caf.validation.library import Library
 from caf.validation.paths import load_assessments
 from caf.validation.session import plan_session
-from caf.xlsx.capture.fill import fill_capture
 from caf.xlsx.capture.reader import import_workbook
 from caf.xlsx.capture.writer import write_capture
 from caf.xlsx.scorecard.make import make_scorecard
@@ -291,20 +290,24 @@ def _workshop(
     pairs: list[tuple[Assessment, Framework]],
     echo: Callable[[str], None],
 ) -> list[Path]:
-    """The capture workbook's round trip for one team: write, type the answers in, import."""
+    """The capture workbook's round trip for one team: write it blank and filled, import it.
+
+    Both workbooks are written by caf with every formula's computed value, so previews, pandas
+    and python-calamine see the Scorecard's numbers before any spreadsheet program opens them.
+    """
     source = max((a for a, _ in pairs if a.subject.key == key), key=lambda a: round_key(a.round))
     blank = out / "capture-blank.xlsx"
     filled = out / "capture-filled.xlsx"
     imported_file = out / "imported.yaml"
     write_capture(blank, framework, source.model_copy(update={"answers": {}}))
-    fill_capture(blank, filled, source)
+    write_capture(filled, framework, source)
     imported = import_workbook(filled, library)
     write_text(imported_file, dump_model(imported.assessment))
     given = {k: v for k, v in source.answers.items() if v != Answer()}
     same = sum(1 for k, v in given.items() if imported.assessment.answers.get(k) == v)
     echo(
-        f"Capture workbook for {source.subject.name}, {source.round.label}: wrote {blank}; typed "
-        f"the team's answers into {filled}; imported it into {imported_file}."
+        f"Capture workbook for {source.subject.name}, {source.round.label}: wrote {blank} (blank) "
+        f"and {filled} (the team's answers, scored); imported it into {imported_file}."
     )
     echo(f"Round trip: {same} of {len(given)} answers came back identical.")
     if same != len(given) or len(imported.assessment.answers) != len(given):

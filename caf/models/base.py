@@ -35,6 +35,15 @@ Weight: TypeAlias = Annotated[float, Field(gt=0, le=1000)]
 """A relative weight in a weighted mean: more than 0, 1 by default."""
 
 
+def content_ref(content_id: str, version: str) -> str:
+    """``id@version``: how caf names exactly one version of a framework, profile or catalog.
+
+    The one place this text is formatted; everything that shows or looks up a versioned
+    reference goes through it.
+    """
+    return f"{content_id}@{version}"
+
+
 class Model(BaseModel):
     """Base of every caf model: unknown keys are errors, instances are frozen facts."""
 
@@ -64,7 +73,7 @@ class Published(Model):
     @property
     def ref(self) -> str:
         """``id@version``: how other files name exactly this content."""
-        return f"{self.id}@{self.version}"
+        return content_ref(self.id, self.version)
 
 
 class Source(Model):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
+from caf.models.base import content_ref
 from caf.render.numbers import fmt_change, fmt_level, fmt_number, fmt_percent
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def scorecard_text(card: Scorecard, *, detail: bool = True) -> str:
     out = [
         (
             f"{clean(card.subject.name)} | {clean(card.round.label)}{when} | "
-            f"{card.framework_id}@{card.framework_version}"
+            f"{content_ref(card.framework_id, card.framework_version)}"
         ),
         (
             f"Overall {fmt_number(o.score)} against a target of {fmt_number(o.target)}; floor "
@@ -130,7 +131,7 @@ def portfolio_text(result: Portfolio) -> str:
         )
     out = [
         (
-            f"Portfolio | {result.framework_id}@{result.framework_version} | "
+            f"Portfolio | {content_ref(result.framework_id, result.framework_version)} | "
             f"{len(result.subjects)} subjects (latest round each; change since the round before)"
         ),
         table(

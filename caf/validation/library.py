@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from caf.errors import Code, InvalidInputError, Issue, NotFoundError
+from caf.models.base import content_ref
 from caf.models.catalog import Catalog
 from caf.models.framework import Framework, RoleSet
 from caf.models.kinds import detect_kind
@@ -58,7 +59,7 @@ class Entry:
     @property
     def ref(self) -> str:
         """``id@version``."""
-        return f"{self.id}@{self.version}"
+        return content_ref(self.id, self.version)
 
 
 def version_key(version: str) -> tuple[tuple[int, int | str], ...]:

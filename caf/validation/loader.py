@@ -24,6 +24,7 @@ from caf.errors import (
     has_errors,
 )
 from caf.models.assessment import Assessment
+from caf.models.base import content_ref
 from caf.models.framework import Framework, RoleSet
 from caf.models.kinds import MODELS, AnyModel, detect_kind
 from caf.models.profile import Profile
@@ -163,7 +164,7 @@ def _base_issue(error: CafError, key: str) -> Issue:
 def _answered_framework(model: Assessment, resolver: Resolver) -> Framework:
     """The framework an assessment answers: its exact version, else the newest of that id."""
     try:
-        return resolver.framework(f"{model.framework.id}@{model.framework.version}")
+        return resolver.framework(content_ref(model.framework.id, model.framework.version))
     except NotFoundError:
         return resolver.framework(model.framework.id)
 

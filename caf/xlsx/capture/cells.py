@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from caf.models.framework import Scale
 
 _LEVEL_TEXT = re.compile(r"^\s*(-?\d+(?:\.0+)?)\s*(?:[-\u2013\u2014:.)]\s*)?(?P<name>.*?)\s*$")
+_NUMBER_WORD = re.compile(r"[+-]?\d+(?:\.\d+)?")
+"""A word that VALUE reads as a number (decimal point as in an English locale)."""
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _LAST_SERIAL = 2_958_465  # 9999-12-31
 
@@ -118,3 +120,28 @@ def read_lines(value: object) -> list[str]:
     if text is None:
         return []
     return [line for line in re.split(r"\r?\n", text) if line.strip()]
+
+
+def counted_level(value: object) -> float | str | None:
+    """What the workbook's formulas count for a Level cell: a number, ``"N/A"``, or None.
+
+    This mirrors the Assess sheet's formulas exactly (see ``level_formulas`` in
+    :mod:`caf.xlsx.capture.assess_sheet`): a number counts as itself; text is trimmed of spaces
+    as a spreadsheet's TRIM does, is *not applicable* when it is one of the N/A spellings (in
+    any case), and otherwise counts as the number its first word spells (``"3 - Defined"``
+    counts as 3), or not at all. The reader compares it with :func:`read_level` and warns
+    where the workbook did not count what the import will.
+    """
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if not isinstance(value, str):
+        return None
+    trimmed = " ".join(part for part in value.split(" ") if part)
+    if trimmed.lower() in NA_SPELLINGS:
+        return "N/A"
+    token = trimmed.split(" ")[0] if trimmed else ""
+    if _NUMBER_WORD.fullmatch(token) is None:
+        return None
+    return float(token)

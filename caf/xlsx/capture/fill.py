@@ -1,10 +1,12 @@
 """Type an assessment's answers into a capture workbook, as a facilitator would.
 
-Used by ``caf demo`` and the tests to stand in for a person in a workshop: the workbook is opened
+Used by the tests and benchmarks to stand in for a person in a workshop: the workbook is opened
 with openpyxl (not written fresh with XlsxWriter), the input cells are filled and the file is
 saved, so the import that follows reads a workbook that a spreadsheet program has edited. The
 cells are found the way the reader finds them (rows by ID, columns by header). openpyxl drops
-charts and the cached values of formulas when it saves; a spreadsheet program recomputes them.
+charts and the cached values of formulas when it saves, so nothing caf hands a user is made
+this way: ``caf demo`` and ``caf workbook --from`` write filled workbooks with XlsxWriter, every
+formula with its computed value.
 """
 
 from __future__ import annotations

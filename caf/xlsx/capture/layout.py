@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
     from caf.models.assessment import Answer, Assessment
 
-LAYOUT_VERSION = 1
-"""Bumped whenever a change here means older workbooks must be read differently."""
+LAYOUT_VERSION = 2
+"""Bumped whenever the layout changes; the reader finds columns and fields by their text, so
+workbooks of every version so far read the same (version 2 reordered the Assess columns)."""
 
 
 class SheetName(StrEnum):
@@ -33,6 +34,7 @@ class SheetName(StrEnum):
     ASSESS = "Assess"
     RUBRIC = "Rubric"
     SCORECARD = "Scorecard"
+    NEXT_STEPS = "Next steps"
     META = "_caf"
 
 
@@ -66,25 +68,28 @@ class Column:
 
 
 ASSESS_COLUMNS: tuple[Column, ...] = (
-    Column("id", "ID", 12, Kind.FACT),
-    Column("perspective", "Perspective", 13, Kind.FACT),
-    Column("capability", "Capability", 20, Kind.FACT),
-    Column("practice", "Practice", 44, Kind.FACT),
-    Column("guidance", "Guidance", 44, Kind.FACT),
-    Column("level", "Level", 8, Kind.INPUT, "the level the team agrees, from the list, or N/A"),
-    Column("meaning", "What this level means", 44, Kind.FORMULA),
+    # What the room looks at first, frozen through the practice; then the other inputs; then
+    # the framework's facts and the computed columns; hidden helpers last.
+    Column("id", "ID", 11, Kind.FACT),
+    Column("practice", "Practice", 40, Kind.FACT),
+    Column("level", "Level", 9, Kind.INPUT, "the level the team agrees, from the list, or N/A"),
+    Column("meaning", "What this level means", 40, Kind.FORMULA),
     Column("target", "Target", 8, Kind.INPUT, "only if this team aims for another level"),
-    Column("na_reason", "N/A reason", 24, Kind.INPUT, "why the practice does not apply"),
-    Column("notes", "Notes", 36, Kind.INPUT, "what was said"),
-    Column("evidence", "Evidence", 28, Kind.INPUT, "documents and links, one per line"),
+    Column("notes", "Notes", 30, Kind.INPUT, "what was said"),
     Column("owner", "Owner", 16, Kind.INPUT, "who will close the gap"),
     Column("due", "Due", 11, Kind.INPUT, "when, as a date"),
-    Column("weight", "Weight", 8, Kind.FACT),
-    Column("critical", "Critical", 8, Kind.FACT),
-    Column("default_target", "Default target", 9, Kind.FACT),
+    Column("evidence", "Evidence", 28, Kind.INPUT, "documents and links, one per line"),
+    Column("na_reason", "N/A reason", 24, Kind.INPUT, "why the practice does not apply"),
     Column("gap", "Gap", 6, Kind.FORMULA),
     Column("risk", "Risk", 12, Kind.FORMULA),
-    Column("priority", "Priority", 8, Kind.FORMULA),
+    Column("priority", "Priority", 9, Kind.FORMULA),
+    Column("guidance", "Guidance", 70, Kind.FACT),
+    Column("aws_evidence", "On AWS, look at", 48, Kind.FACT),
+    Column("perspective", "Perspective", 14, Kind.FACT),
+    Column("capability", "Capability", 22, Kind.FACT),
+    Column("weight", "Weight", 8, Kind.FACT),
+    Column("critical", "Critical", 9, Kind.FACT),
+    Column("default_target", "Default target", 10, Kind.FACT),
     Column("perspective_id", "Perspective ID", 10, Kind.HELPER),
     Column("capability_id", "Capability ID", 10, Kind.HELPER),
     Column("effective_target", "Effective target", 8, Kind.HELPER),
@@ -96,6 +101,7 @@ ASSESS_COLUMNS: tuple[Column, ...] = (
     Column("w_target", "Weighted target", 8, Kind.HELPER),
     Column("w_reached", "Weighted reached", 8, Kind.HELPER),
     Column("w_reachable", "Weighted reachable", 8, Kind.HELPER),
+    Column("rank", "Rank key", 8, Kind.HELPER),
 )
 """The Assess sheet, left to right."""
 
@@ -107,6 +113,15 @@ ASSESS_HEADER_ROW = 3
 
 NA_TEXT = "N/A"
 """What the Level dropdown offers for *not applicable*."""
+
+CRITICAL_TEXT = ("Yes", "No")
+"""How the Critical column shows a practice that is (or is not) critical."""
+
+PRINTED_COLUMNS = ("id", "due")
+"""The first and last Assess columns printed: what the room discussed, readable on A4."""
+
+FROZEN_THROUGH = "practice"
+"""The Assess column up to which the panes are frozen, so the practice stays in view."""
 
 
 _POSITIONS = {column.key: index for index, column in enumerate(ASSESS_COLUMNS)}
@@ -236,7 +251,10 @@ class Name(StrEnum):
 
     RUBRIC = "caf_rubric"
     RUBRIC_IDS = "caf_rubric_ids"
+    RUBRIC_TITLES = "caf_rubric_titles"
     SCALE = "caf_scale"
+    SUBJECT = "caf_subject"
+    ROUND = "caf_round"
 
 
 SCORECARD_COLUMNS: tuple[str, ...] = (

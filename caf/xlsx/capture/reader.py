@@ -20,11 +20,19 @@ from pydantic import ValidationError
 
 from caf.errors import CafError, Code, InvalidInputError, Issue, Severity, has_errors
 from caf.models.assessment import Answer, Assessment, FrameworkRef, Participant, Round, Subject
+from caf.models.base import content_ref
 from caf.models.framework import digest
 from caf.validation.checks import check_assessment
 from caf.validation.messages import suggest
 from caf.xlsx.archive import check_workbook_file
-from caf.xlsx.capture.cells import CellError, is_blank, read_date, read_level, read_lines, read_text
+from caf.xlsx.capture.cells import (
+    CellError,
+    is_blank,
+    read_date,
+    read_level,
+    read_lines,
+    read_text,
+)
 from caf.xlsx.capture.layout import (
     ASSESS_COLUMNS,
     HEADER_SCAN_ROWS,
@@ -36,9 +44,11 @@ from caf.xlsx.capture.layout import (
     find_header,
     header_key,
 )
+from caf.xlsx.capture.slips import BLANK_WORKBOOK, due_date_slip, missing_level, uncounted_level
 from caf.xlsx.strings import use_stored_strings
 
 if TYPE_CHECKING:
+    import datetime as dt
     from pathlib import Path
 
     from openpyxl.workbook.workbook import Workbook
@@ -90,6 +100,11 @@ def _rows(sheet: ReadOnlyWorksheet) -> list[tuple[object, ...]]:
 def _cell(sheet: str, row: int, col: int) -> str:
     """``Sheet!B12`` for 0-based row and column."""
     return f"{sheet}!{get_column_letter(col + 1)}{row + 1}"
+
+
+def _meta_cell(key: MetaKey) -> str:
+    """Where the metadata sheet holds a value: keys are written one a row, in MetaKey order."""
+    return _cell(SheetName.META, list(MetaKey).index(key), 1)
 
 
 def _get(row: tuple[object, ...], index: int | None) -> object:
@@ -159,7 +174,7 @@ def _columns(rows: list[tuple[object, ...]], issues: _Issues) -> _Columns | None
     found = find_header(rows)
     if found is None:
         issues.add(
-            f"{SheetName.ASSESS}!A1",
+            _cell(SheetName.ASSESS, 0, 0),
             "no header row with ID and Level columns was found "
             f"in the first {HEADER_SCAN_ROWS} rows",
             Code.MISSING_KEY,
@@ -180,10 +195,13 @@ def _columns(rows: list[tuple[object, ...]], issues: _Issues) -> _Columns | None
 class _AnswerReader:
     """Reads the answer cells of the Assess rows."""
 
-    def __init__(self, framework: Framework, columns: _Columns, issues: _Issues) -> None:
+    def __init__(
+        self, framework: Framework, columns: _Columns, issues: _Issues, round_date: dt.date | None
+    ) -> None:
         self.framework = framework
         self.columns = columns
         self.issues = issues
+        self.round_date = round_date
 
     def where(self, row: int, key: str) -> str:
         return _cell(SheetName.ASSESS, row, self.columns.index[key])
@@ -196,6 +214,13 @@ class _AnswerReader:
         data = {**self._levels(index, row), **self._texts(row), **self._due(index, row)}
         if not data:
             return None
+        if "level" not in data and not data.get("na") and is_blank(self.value(row, "level")):
+            filled = [key for key in ("target", "notes", "owner", "evidence", "due") if key in data]
+            slip = missing_level(filled)
+            if slip:
+                self.issues.add(
+                    self.where(index, "level"), slip, Code.MISSING_KEY, Severity.WARNING
+                )
         if data.get("na") and is_blank(data.get("na_reason")):
             self.issues.add(
                 self.where(index, "na_reason"),
@@ -210,6 +235,10 @@ class _AnswerReader:
         scale = self.framework.scale
         try:
             level = read_level(self.value(row, "level"), scale)
+            slip = uncounted_level(self.value(row, "level"), level)
+            if slip:
+                where = self.where(index, "level")
+                self.issues.add(where, slip, Code.INVALID_VALUE, Severity.WARNING)
             if level == "N/A":
                 data["na"] = True
             elif level is not None:
@@ -241,10 +270,17 @@ class _AnswerReader:
         except CellError as error:
             self.issues.add(self.where(index, "due"), str(error), Code.WRONG_TYPE)
             return {}
-        return {} if due is None else {"due": due}
+        if due is None:
+            return {}
+        slip = due_date_slip(due, self.round_date)
+        if slip:
+            self.issues.add(self.where(index, "due"), slip, Code.INVALID_VALUE, Severity.WARNING)
+        return {"due": due}
 
 
-def _answers(book: Workbook, framework: Framework, issues: _Issues) -> dict[str, Answer]:
+def _answers(
+    book: Workbook, framework: Framework, issues: _Issues, round_date: dt.date | None
+) -> dict[str, Answer]:
     if SheetName.ASSESS not in book.sheetnames:
         issues.add(None, f"the {SheetName.ASSESS} sheet is missing", Code.MISSING_KEY)
         return {}
@@ -252,7 +288,7 @@ def _answers(book: Workbook, framework: Framework, issues: _Issues) -> dict[str,
     columns = _columns(rows, issues)
     if columns is None:
         return {}
-    reader = _AnswerReader(framework, columns, issues)
+    reader = _AnswerReader(framework, columns, issues, round_date)
     known = framework.practice_ids()
     seen: dict[str, str] = {}
     answers: dict[str, Answer] = {}
@@ -287,11 +323,26 @@ def _answers(book: Workbook, framework: Framework, issues: _Issues) -> dict[str,
             f" and {len(missing) - _LISTED} more" if len(missing) > _LISTED else ""
         )
         issues.add(
-            f"{SheetName.ASSESS}!A{columns.header_row + 1}",
+            _cell(SheetName.ASSESS, columns.header_row, 0),
             f"{len(missing)} practice rows are missing: {shown}",
             Code.MISSING_PRACTICE,
         )
+    if seen and not answers:
+        issues.add(
+            _cell(SheetName.ASSESS, columns.header_row, 0),
+            BLANK_WORKBOOK,
+            Code.EMPTY,
+            Severity.WARNING,
+        )
     return {pid: answers[pid] for pid in known if pid in answers}
+
+
+def _round_date(fields: dict[StartField, tuple[object, str]]) -> dt.date | None:
+    """The round's date for checking due dates; a bad date is reported with the Start fields."""
+    try:
+        return read_date(fields.get(StartField.DATE, (None, ""))[0])
+    except CellError:
+        return None
 
 
 def _framework(
@@ -302,15 +353,15 @@ def _framework(
     if not framework_id or not version:
         if meta:
             issues.add(
-                f"{SheetName.META}!A1",
+                _cell(SheetName.META, 0, 0),
                 "the workbook does not say which framework it answers",
                 Code.MISSING_KEY,
             )
         return None
     try:
-        framework = library.framework(f"{framework_id}@{version}")
+        framework = library.framework(content_ref(framework_id, version))
     except CafError as error:
-        issues.add(f"{SheetName.META}!B2", str(error), Code.UNKNOWN_FRAMEWORK)
+        issues.add(_meta_cell(MetaKey.FRAMEWORK_ID), str(error), Code.UNKNOWN_FRAMEWORK)
         return None
     recorded = meta.get(MetaKey.FRAMEWORK_DIGEST)
     if recorded and recorded != digest(framework):
@@ -319,14 +370,14 @@ def _framework(
         )
         if allow_mapping:
             issues.add(
-                f"{SheetName.META}!B4",
+                _meta_cell(MetaKey.FRAMEWORK_DIGEST),
                 f"{message}; answers are mapped by practice id",
                 Code.DIGEST_MISMATCH,
                 Severity.WARNING,
             )
         else:
             issues.add(
-                f"{SheetName.META}!B4",
+                _meta_cell(MetaKey.FRAMEWORK_DIGEST),
                 f"{message}; re-import with --allow-mapping to map answers by practice id",
                 Code.DIGEST_MISMATCH,
             )
@@ -349,7 +400,7 @@ def _assessment(
     for name, value in ((StartField.SUBJECT, subject_name), (StartField.ROUND, round_label)):
         if value is None:
             issues.add(
-                fields.get(name, (None, f"{SheetName.START}!B1"))[1],
+                fields.get(name, (None, _cell(SheetName.START, 0, 1)))[1],
                 f"{name.value} is empty; fill it in on the Start sheet",
                 Code.MISSING_KEY,
             )
@@ -411,7 +462,7 @@ def import_workbook(path: Path, library: Library, *, allow_mapping: bool = False
             if framework is None:
                 raise InvalidInputError(issues.items, str(path))
             fields, people = _start(book, issues)
-            answers = _answers(book, framework, issues)
+            answers = _answers(book, framework, issues, _round_date(fields))
         finally:
             book.close()
     except _UNREADABLE as error:

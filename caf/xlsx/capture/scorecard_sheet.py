@@ -15,11 +15,18 @@ from typing import TYPE_CHECKING
 
 from xlsxwriter.utility import xl_col_to_name
 
-from caf.xlsx.capture.layout import SCORECARD_COLUMNS, SCORECARD_HELPERS, SheetName, assess_range
+from caf.scoring.scorecard import Risk
+from caf.xlsx.book import PageSetup, Style
+from caf.xlsx.capture.assess_sheet import LINE_HEIGHT, row_height
+from caf.xlsx.capture.layout import (
+    SCORECARD_COLUMNS,
+    SCORECARD_HELPERS,
+    Name,
+    SheetName,
+    assess_range,
+)
 
 if TYPE_CHECKING:
-    from xlsxwriter.worksheet import Worksheet
-
     from caf.models.framework import Framework
     from caf.scoring.scorecard import PracticeResult, Scorecard, Summary
     from caf.xlsx.book import Book
@@ -29,6 +36,34 @@ _HELPER_START = 30
 
 _TOP = 3
 """0-based row of the perspective table's header."""
+
+_CHART_ROWS = 22
+"""Rows the radar chart takes, below the perspective table, where a 1280 px screen shows it."""
+
+_WIDTHS = (16, 30, 9)
+"""Perspective, capability, and each figure's column."""
+
+
+def legend(framework: Framework) -> tuple[tuple[str, str], ...]:
+    """What each Scorecard column means, printed under the tables (risk thresholds included)."""
+    rules = framework.risk
+    return (
+        ("Score", "weighted mean of the answered levels (N/A and blanks left out)"),
+        ("Target", "weighted mean of the targets of the same answered practices"),
+        ("Floor", "the lowest answered level: the weakest practice"),
+        ("Coverage", "answered practices out of the applicable ones"),
+        ("To target", "how much of the way to target the answered levels reach (weighted)"),
+        ("Answered", "practices with a level"),
+        ("Applicable", "practices not marked N/A"),
+        (
+            "High risks",
+            (
+                f"practices {rules.high_gap} or more levels below target "
+                f"({rules.critical_high_gap} or more when the practice is critical)"
+            ),
+        ),
+        ("Medium risks", f"other practices {rules.medium_gap} or more levels below target"),
+    )
 
 
 @functools.cache
@@ -72,45 +107,38 @@ class _Sheet:
         self.framework = framework
         self.card = card
         self.rows = rows
-        self.sheet: Worksheet = book.workbook.add_worksheet(SheetName.SCORECARD)
+        self.out = book.sheet(SheetName.SCORECARD)
+        self.sheet = self.out.worksheet
 
     def assess(self, key: str) -> str:
         return assess_range(key, max(self.rows, 1))
 
-    def figure(self, row: int, name: str, formula: str, value: object, style: str) -> None:
+    def figure(self, row: int, name: str, formula: str, value: object, style: Style) -> None:
         column = (
             SCORECARD_COLUMNS.index(name)
             if name in SCORECARD_COLUMNS
             else (_HELPER_START + SCORECARD_HELPERS.index(name))
         )
-        shown = "" if value is None else value
-        if "MIN(IF(" in formula:  # a conditional minimum needs array evaluation everywhere
-            self.sheet.write_array_formula(
-                row, column, row, column, f"{{{formula}}}", self.book.format(style), shown
-            )
-        else:
-            self.sheet.write_formula(row, column, formula, self.book.format(style), shown)
+        self.out.formula(row, column, formula, value, style)
 
     def visible(self, row: int, summary: Summary, formulas: dict[str, str], bold: bool) -> None:
-        score_style = "score_bold" if bold else "score"
-        values: dict[str, tuple[object, str]] = {
+        score_style = Style.SCORE_BOLD if bold else Style.SCORE
+        values: dict[str, tuple[object, Style]] = {
             "Score": (summary.score, score_style),
-            "Target": (summary.target, "score"),
-            "Floor": (summary.floor, "count"),
-            "Coverage": (summary.coverage, "percent"),
-            "To target": (summary.percent_to_target, "percent"),
-            "Answered": (summary.answered, "count"),
-            "Applicable": (summary.applicable, "count"),
-            "High risks": (summary.high, "count"),
-            "Medium risks": (summary.medium, "count"),
+            "Target": (summary.target, Style.SCORE),
+            "Floor": (summary.floor, Style.COUNT),
+            "Coverage": (summary.coverage, Style.PERCENT),
+            "To target": (summary.percent_to_target, Style.PERCENT),
+            "Answered": (summary.answered, Style.COUNT),
+            "Applicable": (summary.applicable, Style.COUNT),
+            "High risks": (summary.high, Style.COUNT),
+            "Medium risks": (summary.medium, Style.COUNT),
         }
         for name, (value, style) in values.items():
             self.figure(row, name, formulas[name], value, style)
 
     def helpers(self, row: int, item_id: str, sums: _Sums, formulas: list[str]) -> None:
-        self.book.text(
-            self.sheet, row, _HELPER_START, item_id, "plain", f"Scorecard!{_c('ID')}{row + 1}"
-        )
+        self.out.text(row, _HELPER_START, item_id, Style.PLAIN)
         self.sheet.write_number(row, _HELPER_START + 1, sums.weight)
         for offset, (formula, value) in enumerate(zip(formulas, sums.cells(), strict=True)):
             self.sheet.write_formula(row, _HELPER_START + 2 + offset, formula, None, value)
@@ -167,86 +195,38 @@ class _Sheet:
             f"{_c('Weighted reachable')}{r})",
             "Answered": f"={total('answered')}",
             "Applicable": f"={total('applicable')}",
-            "High risks": f'=SUMPRODUCT(({ids}={me})*({self.assess("risk")}="HIGH"))',
-            "Medium risks": f'=SUMPRODUCT(({ids}={me})*({self.assess("risk")}="MEDIUM"))',
+            "High risks": f'=SUMPRODUCT(({ids}={me})*({self.assess("risk")}="{Risk.HIGH}"))',
+            "Medium risks": f'=SUMPRODUCT(({ids}={me})*({self.assess("risk")}="{Risk.MEDIUM}"))',
             "Weighted reached": f"={total('w_reached')}",
             "Weighted reachable": f"={total('w_reachable')}",
         }
 
-    def write(self) -> None:
-        fw, card, book, sheet = self.framework, self.card, self.book, self.sheet
-        book.text(sheet, 0, 0, "Scorecard", "title", "Scorecard!A1")
-        book.text(
-            sheet,
+    def write(self, header: str) -> None:
+        fw, card, out, sheet = self.framework, self.card, self.out, self.sheet
+        out.text(0, 0, "Scorecard", Style.TITLE)
+        shown = f"{card.subject.name} | {card.round.label}"
+        out.formula(0, 1, f'={Name.SUBJECT}&" | "&{Name.ROUND}', shown, Style.TITLE)
+        out.text(
             1,
             0,
-            "Live: the figures follow the Assess sheet as you type. Score and "
-            "target are weighted means of answered levels; floor is the lowest answered "
-            "level; coverage is answered / applicable.",
-            "subtitle",
-            "Scorecard!A2",
+            "Live: the figures follow the Assess sheet as you type. What each column means is "
+            "explained under the tables.",
+            Style.SUBTITLE,
         )
-        sheet.set_column(0, 0, 16)
-        sheet.set_column(1, 1, 34)
-        sheet.set_column(2, len(SCORECARD_COLUMNS) - 1, 10)
+        sheet.set_column(0, 0, _WIDTHS[0])
+        sheet.set_column(1, 1, _WIDTHS[1])
+        sheet.set_column(2, len(SCORECARD_COLUMNS) - 1, _WIDTHS[2])
         sheet.set_column(
             _HELPER_START, _HELPER_START + len(SCORECARD_HELPERS) - 1, 10, None, {"hidden": True}
         )
-        headers = [*SCORECARD_COLUMNS]
         perspectives = list(fw.perspectives)
-        cap_header = _TOP + len(perspectives) + 3
+        cap_header = _TOP + len(perspectives) + 3 + (_CHART_ROWS if perspectives else 0)
         for header_row in (_TOP, cap_header):
-            for index, header in enumerate(headers):
-                book.text(
-                    sheet,
-                    header_row,
-                    index,
-                    header,
-                    "header",
-                    f"Scorecard!{xl_col_to_name(index)}{header_row + 1}",
-                )
-            for index, header in enumerate(SCORECARD_HELPERS):
-                book.text(
-                    sheet,
-                    header_row,
-                    _HELPER_START + index,
-                    header,
-                    "plain",
-                    f"Scorecard!{xl_col_to_name(_HELPER_START + index)}{header_row + 1}",
-                )
+            out.texts(header_row, 0, list(SCORECARD_COLUMNS), Style.HEADER)
+            out.texts(header_row, _HELPER_START, list(SCORECARD_HELPERS), Style.PLAIN)
+            sheet.set_row(header_row, LINE_HEIGHT * 2)
         by_capability = self._practices_by_capability()
-        row = cap_header + 1
-        spans: list[tuple[int, int]] = []
-        for perspective, result in zip(perspectives, card.perspectives, strict=True):
-            start = row
-            for capability, cap_result in zip(
-                perspective.capabilities, result.capabilities, strict=True
-            ):
-                r = row + 1
-                book.text(sheet, row, 0, perspective.title, "fact", f"Scorecard!A{r}")
-                book.text(sheet, row, 1, capability.title, "fact", f"Scorecard!B{r}")
-                formulas = self.capability_formulas(r)
-                self.visible(row, cap_result.summary, formulas, bold=False)
-                reached, reachable = _reach(by_capability[capability.id])
-                sums = _Sums(
-                    capability.weight,
-                    cap_result.summary.score,
-                    cap_result.summary.target,
-                    reached,
-                    reachable,
-                )
-                self.helpers(
-                    row,
-                    capability.id,
-                    sums,
-                    [
-                        *self.scored_helpers(r),
-                        formulas["Weighted reached"],
-                        formulas["Weighted reachable"],
-                    ],
-                )
-                row += 1
-            spans.append((start + 1, row))
+        row, spans = self._capability_rows(cap_header + 1, by_capability)
         for index, (perspective, result) in enumerate(
             zip(perspectives, card.perspectives, strict=True)
         ):
@@ -274,10 +254,50 @@ class _Sheet:
         )
         self._chart(len(perspectives))
         self._colours(overall, cap_header, row)
-        sheet.freeze_panes(_TOP + 1, 0)
-        sheet.set_landscape()
-        sheet.fit_to_pages(1, 0)
+        legend = self._legend(row + 1)
         sheet.protect("", {"select_locked_cells": True, "format_columns": True})
+        out.print_setup(PageSetup(header, print_area=(0, 0, legend, len(SCORECARD_COLUMNS) - 1)))
+
+    def _capability_rows(
+        self, row: int, by_capability: dict[str, list[PracticeResult]]
+    ) -> tuple[int, list[tuple[int, int]]]:
+        """The capability table from ``row``; the next free row and each perspective's span."""
+        out, sheet = self.out, self.sheet
+        spans: list[tuple[int, int]] = []
+        for perspective, result in zip(
+            self.framework.perspectives, self.card.perspectives, strict=True
+        ):
+            start = row
+            for capability, cap_result in zip(
+                perspective.capabilities, result.capabilities, strict=True
+            ):
+                r = row + 1
+                out.text(row, 0, perspective.title, Style.FACT)
+                out.text(row, 1, capability.title, Style.FACT)
+                sheet.set_row(
+                    row,
+                    row_height([(perspective.title, _WIDTHS[0]), (capability.title, _WIDTHS[1])]),
+                )
+                formulas = self.capability_formulas(r)
+                self.visible(row, cap_result.summary, formulas, bold=False)
+                reached, reachable = _reach(by_capability[capability.id])
+                summary = cap_result.summary
+                sums = _Sums(capability.weight, summary.score, summary.target, reached, reachable)
+                reach = [formulas["Weighted reached"], formulas["Weighted reachable"]]
+                self.helpers(row, capability.id, sums, [*self.scored_helpers(r), *reach])
+                row += 1
+            spans.append((start + 1, row))
+        return row, spans
+
+    def _legend(self, row: int) -> int:
+        """What the columns mean, under the tables; returns the last row written."""
+        self.out.text(row, 0, "How to read it", Style.LABEL)
+        explained = legend(self.framework)
+        for offset, (name, meaning) in enumerate(explained, start=1):
+            self.out.text(row + offset, 0, name, Style.LABEL)
+            self.out.text(row + offset, 1, meaning, Style.NOTE)
+            self.sheet.merge_range(row + offset, 1, row + offset, len(SCORECARD_COLUMNS) - 1, None)
+        return row + len(explained)
 
     def _practices_by_capability(self) -> dict[str, list[PracticeResult]]:
         grouped: dict[str, list[PracticeResult]] = {}
@@ -300,8 +320,8 @@ class _Sheet:
         """A perspective or Overall row adding up rows ``span`` (1-based, inclusive)."""
         first, last = span
         r = row + 1
-        self.book.text(self.sheet, row, 0, title, "row_bold", f"Scorecard!A{r}")
-        self.sheet.write_blank(row, 1, None, self.book.format("row_bold"))
+        self.out.text(row, 0, title, Style.ROW_BOLD)
+        self.out.blank(row, 1, Style.ROW_BOLD)
         if last < first:  # nothing to add up: constants, not formulas over an empty range
             self._constants(row, item_id)
             return
@@ -318,12 +338,8 @@ class _Sheet:
     def _constants(self, row: int, item_id: str) -> None:
         """A perspective with no capabilities: nothing answered, nothing to score."""
         for name in ("Answered", "Applicable", "High risks", "Medium risks"):
-            self.sheet.write_number(
-                row, SCORECARD_COLUMNS.index(name), 0, self.book.format("count")
-            )
-        self.book.text(
-            self.sheet, row, _HELPER_START, item_id, "plain", f"Scorecard!{_c('ID')}{row + 1}"
-        )
+            self.out.number(row, SCORECARD_COLUMNS.index(name), 0, Style.COUNT)
+        self.out.text(row, _HELPER_START, item_id, Style.PLAIN)
         for offset in range(1, len(SCORECARD_HELPERS)):
             self.sheet.write_number(row, _HELPER_START + offset, 0)
 
@@ -357,8 +373,8 @@ class _Sheet:
             }
         )
         chart.set_legend({"position": "bottom"})
-        chart.set_size({"width": 520, "height": 400})
-        self.sheet.insert_chart(_TOP, len(SCORECARD_COLUMNS) + 1, chart)
+        chart.set_size({"width": 560, "height": 420})
+        self.sheet.insert_chart(_TOP + count + 3, 0, chart, {"x_offset": 8, "y_offset": 4})
 
     def _colours(self, overall: int, cap_header: int, last_row: int) -> None:
         low, high = self.framework.scale.lowest, self.framework.scale.highest
@@ -387,6 +403,11 @@ class _Sheet:
                 )
 
 
-def write_scorecard_sheet(book: Book, framework: Framework, card: Scorecard, rows: int) -> None:
-    """Add the Scorecard sheet to a capture workbook whose Assess sheet has ``rows`` practices."""
-    _Sheet(book, framework, card, rows).write()
+def write_scorecard_sheet(
+    book: Book, framework: Framework, card: Scorecard, rows: int, header: str
+) -> None:
+    """Add the Scorecard sheet to a capture workbook whose Assess sheet has ``rows`` practices.
+
+    ``header`` is the page header every sheet prints.
+    """
+    _Sheet(book, framework, card, rows).write(header)

@@ -2,7 +2,7 @@
 
 The scorecard workbook is written with XlsxWriter's ``constant_memory`` (each row is flushed
 to disk as the next begins), so every sheet is written top to bottom, row by row. Text goes
-through :meth:`caf.xlsx.book.Book.text` (text stays text; Excel's limits checked).
+through :meth:`caf.xlsx.book.Sheet.text` (text stays text; Excel's limits checked).
 """
 
 from __future__ import annotations
@@ -11,17 +11,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import xlsxwriter
-
-from caf import __version__
 from caf.render.scorecard_view import Shown
-from caf.xlsx.book import Book
+from caf.xlsx.book import A4, Book, Sheet, Style, page_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from pathlib import Path
 
-    from xlsxwriter.worksheet import Worksheet
 
 Kind = str
 """How a column is written: ``text``, ``score``, ``percent``, ``count``, ``number``,
@@ -47,54 +43,40 @@ class ScorecardBook(Book):
 
     def __init__(self, path: Path, title: str) -> None:
         """Start the workbook at ``path`` (a temporary file the caller renames)."""
-        super().__init__(path, title)
-        # Book's own options, plus constant memory: the Data sheet may hold millions of cells.
-        self.workbook = xlsxwriter.Workbook(
-            str(path),
-            {
-                "strings_to_formulas": False,
-                "strings_to_numbers": False,
-                "strings_to_urls": False,
-                "constant_memory": True,
-            },
-        )
-        self.workbook.set_properties(
-            {"title": title[:255], "comments": f"Written by caf {__version__}"}
-        )
-        self._formats.clear()
+        # Constant memory: the Data sheet may hold millions of cells.
+        super().__init__(path, title, constant_memory=True)
 
-    def cell(
-        self, sheet: Worksheet, row: int, col: int, value: object, kind: Kind, where: str
-    ) -> None:
+    def cell(self, sheet: Sheet, row: int, col: int, value: object, kind: Kind) -> None:
         """Write one value the way its column says."""
         if isinstance(value, Shown):
             value = value.value
         if value is None or value == "":
-            sheet.write_blank(row, col, None, self.format("fact"))
+            sheet.blank(row, col, Style.FACT)
             return
         if kind == "auto":
             kind = _kind_of(value)
         if kind == "text" or isinstance(value, str):
-            self.text(sheet, row, col, str(value), "fact", where)
+            sheet.text(row, col, str(value), Style.FACT)
         elif kind == "date" and isinstance(value, dt.date):
-            self.date(sheet, row, col, value, "date")
+            sheet.date(row, col, value, Style.DATE)
         elif kind == "bool" or isinstance(value, bool):
-            sheet.write_boolean(row, col, bool(value), self.format("number"))
+            sheet.worksheet.write_boolean(row, col, bool(value), self.format(Style.NUMBER))
+        elif isinstance(value, int | float):
+            sheet.number(row, col, value, _NUMBER_STYLES.get(kind, Style.NUMBER))
         else:
-            style = {"score": "score", "percent": "percent", "count": "count"}.get(kind, "number")
-            sheet.write_number(row, col, value, self.format(style))
+            sheet.text(row, col, str(value), Style.FACT)
 
-    def header(self, sheet: Worksheet, row: int, columns: Sequence[Column]) -> None:
+    def header(self, sheet: Sheet, row: int, columns: Sequence[Column]) -> None:
         """The header row, column widths, and frozen panes below it."""
         for col, column in enumerate(columns):
-            sheet.set_column(col, col, column.width)
+            sheet.worksheet.set_column(col, col, column.width)
         for col, column in enumerate(columns):
-            self.text(sheet, row, col, column.header, "header", f"{sheet.name} header")
-        sheet.freeze_panes(row + 1, 0)
+            sheet.text(row, col, column.header, Style.HEADER)
+        sheet.worksheet.freeze_panes(row + 1, 0)
 
     def rows(
         self,
-        sheet: Worksheet,
+        sheet: Sheet,
         first: int,
         columns: Sequence[Column],
         rows: Iterable[Sequence[Any]],
@@ -103,7 +85,7 @@ class ScorecardBook(Book):
         row = first
         for values in rows:
             for col, (column, value) in enumerate(zip(columns, values, strict=True)):
-                self.cell(sheet, row, col, value, column.kind, f"{sheet.name}!R{row + 1}C{col + 1}")
+                self.cell(sheet, row, col, value, column.kind)
             row += 1
         return row
 
@@ -113,25 +95,30 @@ class ScorecardBook(Book):
         columns: Sequence[Column],
         rows: Iterable[Sequence[Any]],
         header: str,
-    ) -> tuple[Worksheet, int]:
+    ) -> tuple[Sheet, int]:
         """A sheet with a title line, a header, rows, filters and a readable print setup."""
-        sheet = self.workbook.add_worksheet(name)
-        self.text(sheet, 0, 0, name, "title", name)
+        sheet = self.sheet(name)
+        sheet.text(0, 0, name, Style.TITLE)
         self.header(sheet, 1, columns)
         end = self.rows(sheet, 2, columns, rows)
-        sheet.autofilter(1, 0, max(end - 1, 1), len(columns) - 1)
+        sheet.worksheet.autofilter(1, 0, max(end - 1, 1), len(columns) - 1)
         self.print_setup(sheet, header)
         return sheet, end
 
     @staticmethod
-    def print_setup(sheet: Worksheet, header: str) -> None:
+    def print_setup(sheet: Sheet, header: str) -> None:
         """Landscape, fit to the page width, header rows repeated, subject in the header."""
-        sheet.set_landscape()
-        sheet.set_paper(9)  # A4
-        sheet.fit_to_pages(1, 0)
-        sheet.repeat_rows(1)
+        ws = sheet.worksheet
+        ws.set_landscape()
+        ws.set_paper(A4)
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(1)
         # Page headers have their own codes (&L, &P…); a literal & is written &&.
-        sheet.set_header("&L" + header.replace("&", "&&")[:200] + "&RPage &P of &N")
+        ws.set_header("&L" + page_text(header, 200) + "&RPage &P of &N")
+
+
+_NUMBER_STYLES = {"score": Style.SCORE, "percent": Style.PERCENT, "count": Style.COUNT}
+"""The style of each numeric column kind; other numbers are plain."""
 
 
 def _kind_of(value: object) -> Kind:

@@ -12,13 +12,12 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
+from caf.xlsx.book import Sheet, Style
 from caf.xlsx.scorecard.cells import Column, ScorecardBook
 from caf.xlsx.text import FORMULA_TRIGGERS, MAX_CELL_TEXT, check_length, check_storable
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
-
-    from xlsxwriter.worksheet import Worksheet
 
     from caf.render.tidy import Cell
 
@@ -40,7 +39,7 @@ _TEXT_ONLY = frozenset({"round_date", "due"})
 
 def write_data(book: ScorecardBook, names: Sequence[str], rows: Iterable[tuple[Cell, ...]]) -> int:
     """Write the Data sheet; return how many rows it has."""
-    sheet = book.workbook.add_worksheet("Data")
+    sheet = book.sheet("Data")
     columns = [
         Column(name, _KINDS.get(name, "text"), 16 if name not in _TEXT_ONLY else 11)
         for name in names
@@ -52,18 +51,18 @@ def write_data(book: ScorecardBook, names: Sequence[str], rows: Iterable[tuple[C
         return 0
     count = _count(rows)
     if count is not None:
-        _declare_table(sheet, names, count)
+        _declare_table(sheet.worksheet, names, count)
     # Written again in constant-memory form over what the table declared (module docstring).
     book.header(sheet, 0, columns)
     written = _rows(book, sheet, columns, itertools.chain([first], iterator))
     if count is None:
-        sheet.autofilter(0, 0, max(written - 1, 1), len(columns) - 1)
+        sheet.worksheet.autofilter(0, 0, max(written - 1, 1), len(columns) - 1)
     return written - 1
 
 
 def _rows(
     book: ScorecardBook,
-    sheet: Worksheet,
+    sheet: Sheet,
     columns: Sequence[Column],
     rows: Iterable[tuple[Cell, ...]],
 ) -> int:
@@ -71,14 +70,13 @@ def _rows(
 
     The Data sheet holds most of a portfolio's cells, so the per-cell work is kept to the
     type test and XlsxWriter's own call; empty cells are left unwritten, text goes through
-    the same checks as :meth:`caf.xlsx.book.Book.text` (length, storable, quote prefix).
+    the same checks as :meth:`caf.xlsx.book.Sheet.text` (length, storable, quote prefix).
     """
-    plain, quoted = book.format("fact"), book.format("fact", quoted=True)
-    styles = [
-        book.format({"count": "count", "number": "number"}.get(c.kind, "number")) for c in columns
-    ]
-    boolean = book.format("number")
-    write_string, write_number = sheet.write_string, sheet.write_number
+    plain, quoted = book.format(Style.FACT), book.format(Style.FACT, quoted=True)
+    styles = [book.format(Style.COUNT if c.kind == "count" else Style.NUMBER) for c in columns]
+    boolean = book.format(Style.NUMBER)
+    ws = sheet.worksheet
+    write_string, write_number = ws.write_string, ws.write_number
     row = 0
     for row, values in enumerate(rows, start=1):
         for col, value in enumerate(values):
@@ -92,7 +90,7 @@ def _rows(
                 style = quoted if value[:1] in _TRIGGERS else plain
                 write_string(row, col, value, style)
             elif value is True or value is False:
-                sheet.write_boolean(row, col, value, boolean)
+                ws.write_boolean(row, col, value, boolean)
             else:
                 write_number(row, col, value, styles[col])
     return row + 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from caf.files import atomic_path
+from caf.xlsx.book import Style
 from caf.xlsx.scorecard.cells import Column, ScorecardBook
 from caf.xlsx.scorecard.data import write_data
 
@@ -17,9 +18,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
 
-    from xlsxwriter.worksheet import Worksheet
-
     from caf.render.scorecard_view import Heatmap, NodeRow, ScorecardView
+    from caf.xlsx.book import Sheet
 
 SHEETS = (
     "Summary",
@@ -86,16 +86,16 @@ def _node_rows(rows: Iterable[NodeRow]) -> Iterable[tuple[object, ...]]:
         )
 
 
-def _colour(sheet: Worksheet, first: int, last: int, col: int) -> None:
+def _colour(sheet: Sheet, first: int, last: int, col: int) -> None:
     if last >= first:
-        sheet.conditional_format(first, col, last, col, _SCALE)
+        sheet.worksheet.conditional_format(first, col, last, col, _SCALE)
 
 
 def _summary(book: ScorecardBook, view: ScorecardView, page: str) -> None:
-    sheet = book.workbook.add_worksheet("Summary")
-    sheet.set_column(0, 0, 30)
-    sheet.set_column(1, 5, 14)
-    book.text(sheet, 0, 0, view.title, "title", "Summary!A1")
+    sheet = book.sheet("Summary")
+    sheet.worksheet.set_column(0, 0, 30)
+    sheet.worksheet.set_column(1, 5, 14)
+    sheet.text(0, 0, view.title, Style.TITLE)
     facts: list[tuple[str, object, str]] = [
         ("Framework", f"{view.framework} ({view.framework_ref})", "text"),
     ]
@@ -115,26 +115,26 @@ def _summary(book: ScorecardBook, view: ScorecardView, page: str) -> None:
         ]
     row = 2
     for label, value, kind in facts:
-        book.text(sheet, row, 0, label, "label", "Summary")
-        book.cell(sheet, row, 1, value, kind, f"Summary!B{row + 1}")
+        sheet.text(row, 0, label, Style.LABEL)
+        book.cell(sheet, row, 1, value, kind)
         row += 1
     row += 1
     book.header(sheet, row, (Column("Headline"), Column("Value"), Column("How to read it")))
-    sheet.freeze_panes(0, 0)
+    sheet.worksheet.freeze_panes(0, 0)
     for line in view.headline:
         row += 1
-        book.text(sheet, row, 0, line.label, "label", "Summary")
-        book.cell(sheet, row, 1, line.figure, line.kind, f"Summary!B{row + 1}")
-        book.text(sheet, row, 2, line.note, "plain", "Summary")
+        sheet.text(row, 0, line.label, Style.LABEL)
+        book.cell(sheet, row, 1, line.figure, line.kind)
+        sheet.text(row, 2, line.note, Style.PLAIN)
     row += 2
     chart_top = row
     book.header(sheet, row, (Column("Perspective"), Column("Current"), Column("Target")))
-    sheet.freeze_panes(0, 0)
+    sheet.worksheet.freeze_panes(0, 0)
     for item in view.chart:
         row += 1
-        book.text(sheet, row, 0, item.title, "fact", "Summary")
-        book.cell(sheet, row, 1, item.score, "score", "Summary")
-        book.cell(sheet, row, 2, item.target, "score", "Summary")
+        sheet.text(row, 0, item.title, Style.FACT)
+        book.cell(sheet, row, 1, item.score, "score")
+        book.cell(sheet, row, 2, item.target, "score")
     _charts(book, sheet, chart_top, row)
     if view.spread:
         row += 2
@@ -147,7 +147,7 @@ def _summary(book: ScorecardBook, view: ScorecardView, page: str) -> None:
             Column("Subjects", "count"),
         )
         book.header(sheet, row, columns)
-        sheet.freeze_panes(0, 0)
+        sheet.worksheet.freeze_panes(0, 0)
         book.rows(
             sheet,
             row + 1,
@@ -157,7 +157,7 @@ def _summary(book: ScorecardBook, view: ScorecardView, page: str) -> None:
     book.print_setup(sheet, page)
 
 
-def _charts(book: ScorecardBook, sheet: Worksheet, top: int, bottom: int) -> None:
+def _charts(book: ScorecardBook, sheet: Sheet, top: int, bottom: int) -> None:
     if bottom <= top:
         return
     radar = book.workbook.add_chart({"type": "radar", "subtype": "with_markers"})
@@ -172,8 +172,8 @@ def _charts(book: ScorecardBook, sheet: Worksheet, top: int, bottom: int) -> Non
         bars.add_series(series)
     radar.set_title({"name": "Current and target by perspective"})
     bars.set_title({"name": "By perspective"})
-    sheet.insert_chart(1, 7, radar, {"x_scale": 1.2, "y_scale": 1.3})
-    sheet.insert_chart(22, 7, bars, {"x_scale": 1.2, "y_scale": 1.1})
+    sheet.worksheet.insert_chart(1, 7, radar, {"x_scale": 1.2, "y_scale": 1.3})
+    sheet.worksheet.insert_chart(22, 7, bars, {"x_scale": 1.2, "y_scale": 1.1})
 
 
 def _nodes(book: ScorecardBook, name: str, rows: Iterable[NodeRow], page: str) -> None:
@@ -182,7 +182,7 @@ def _nodes(book: ScorecardBook, name: str, rows: Iterable[NodeRow], page: str) -
     _colour(sheet, 2, end - 1, 11)
 
 
-def _heatmap(book: ScorecardBook, sheet: Worksheet, first: int, heat: Heatmap) -> int:
+def _heatmap(book: ScorecardBook, sheet: Sheet, first: int, heat: Heatmap) -> int:
     columns = (
         Column("Business unit", width=20),
         Column("Subject", width=24),
@@ -193,7 +193,7 @@ def _heatmap(book: ScorecardBook, sheet: Worksheet, first: int, heat: Heatmap) -
         sheet, first + 1, columns, ((r.business_unit, r.subject, *r.cells) for r in heat.rows)
     )
     if end > first + 1:
-        sheet.conditional_format(first + 1, 2, end - 1, len(columns) - 1, _SCALE)
+        sheet.worksheet.conditional_format(first + 1, 2, end - 1, len(columns) - 1, _SCALE)
     return end
 
 
@@ -216,7 +216,7 @@ def _trend(book: ScorecardBook, view: ScorecardView, page: str) -> None:
         top = end + 1
         points = (Column("Round"), Column("Mean overall", "score"), Column("Subjects", "count"))
         book.header(sheet, top, points)
-        sheet.freeze_panes(2, 0)
+        sheet.worksheet.freeze_panes(2, 0)
         last = book.rows(
             sheet, top + 1, points, ((p.round, p.score, p.subjects) for p in view.trend_points)
         )
@@ -230,13 +230,13 @@ def _trend(book: ScorecardBook, view: ScorecardView, page: str) -> None:
             }
         )
         line.set_title({"name": "Overall score across rounds"})
-        sheet.insert_chart(1, 8, line)
+        sheet.worksheet.insert_chart(1, 8, line)
 
 
 def _about(book: ScorecardBook, view: ScorecardView, page: str) -> None:
-    sheet = book.workbook.add_worksheet("About")
-    sheet.set_column(0, 0, 22)
-    sheet.set_column(1, 1, 100)
+    sheet = book.sheet("About")
+    sheet.worksheet.set_column(0, 0, 22)
+    sheet.worksheet.set_column(1, 1, 100)
     lines = [
         ("Framework", f"{view.framework} ({view.framework_ref})"),
         ("Framework digest", view.framework_digest),
@@ -275,10 +275,10 @@ def _about(book: ScorecardBook, view: ScorecardView, page: str) -> None:
         ),
         ("More", "docs/scoring.md in the caf repository explains every rule."),
     ]
-    book.text(sheet, 0, 0, "About this scorecard", "title", "About!A1")
+    sheet.text(0, 0, "About this scorecard", Style.TITLE)
     for row, (label, text) in enumerate(lines, start=2):
-        book.text(sheet, row, 0, label, "label", "About")
-        book.text(sheet, row, 1, text, "plain", f"About!B{row + 1}")
+        sheet.text(row, 0, label, Style.LABEL)
+        sheet.text(row, 1, text, Style.PLAIN)
     book.print_setup(sheet, page)
 
 
@@ -292,10 +292,10 @@ def write_scorecard(target: Path, view: ScorecardView, inputs: Iterable[Path] = 
         _nodes(book, "Capabilities", view.capabilities, page)
         _actions(book, view, page)
         if view.portfolio:
-            sheet = book.workbook.add_worksheet("Heatmap")
-            book.text(sheet, 0, 0, "Latest scores by perspective", "title", "Heatmap")
+            sheet = book.sheet("Heatmap")
+            sheet.text(0, 0, "Latest scores by perspective", Style.TITLE)
             end = _heatmap(book, sheet, 1, view.heatmap)
-            book.text(sheet, end + 1, 0, "Latest scores by capability", "title", "Heatmap")
+            sheet.text(end + 1, 0, "Latest scores by capability", Style.TITLE)
             _heatmap(book, sheet, end + 2, view.capability_heatmap)
             book.print_setup(sheet, page)
         if view.trend:

@@ -17,7 +17,7 @@ from caf.models.assessment import Answer, Assessment, FrameworkRef, Round, Subje
 from caf.validation.library import Library
 from caf.xlsx.archive import check_workbook_file
 from caf.xlsx.capture.cells import CellError, read_date, read_level, read_lines
-from caf.xlsx.capture.layout import ASSESS_HEADER_ROW, column_index
+from caf.xlsx.capture.layout import ASSESS_HEADER_ROW, col, column_index
 from caf.xlsx.capture.reader import import_workbook
 from caf.xlsx.capture.writer import write_capture
 
@@ -45,6 +45,11 @@ def blank(tmp_path: Path) -> Path:
     path = tmp_path / "capture.xlsx"
     write_capture(path, starter(), blank_assessment())
     return path
+
+
+def at(key: str, offset: int) -> str:
+    """The address of a practice row's cell (0-based row offset under the header)."""
+    return f"Assess!{col(key)}{ASSESS_HEADER_ROW + 2 + offset}"
 
 
 def edit(
@@ -124,17 +129,17 @@ def test_every_problem_is_located_and_nothing_is_returned(blank: Path, tmp_path:
     with pytest.raises(InvalidInputError) as caught:
         import_workbook(path, Library())
     found = {(i.cell, i.code, i.severity) for i in caught.value.issues}
-    assert ("Assess!F5", Code.LEVEL_OFF_SCALE, Severity.ERROR) in found
-    assert ("Assess!F6", Code.LEVEL_OFF_SCALE, Severity.ERROR) in found
-    assert ("Assess!H7", Code.LEVEL_OFF_SCALE, Severity.ERROR) in found
-    assert ("Assess!M8", Code.WRONG_TYPE, Severity.ERROR) in found
-    assert ("Assess!I9", Code.NA_WITHOUT_REASON, Severity.WARNING) in found
+    assert (at("level", 0), Code.LEVEL_OFF_SCALE, Severity.ERROR) in found
+    assert (at("level", 1), Code.LEVEL_OFF_SCALE, Severity.ERROR) in found
+    assert (at("target", 2), Code.LEVEL_OFF_SCALE, Severity.ERROR) in found
+    assert (at("due", 3), Code.WRONG_TYPE, Severity.ERROR) in found
+    assert (at("na_reason", 4), Code.NA_WITHOUT_REASON, Severity.WARNING) in found
     assert ("Assess!A10", Code.UNKNOWN_PRACTICE, Severity.ERROR) in found
     assert ("Assess!A11", Code.DUPLICATE_ID, Severity.ERROR) in found
     assert any(i.code is Code.MISSING_PRACTICE for i in caught.value.issues)
-    level = next(i for i in caught.value.issues if i.cell == "Assess!F5")
+    level = next(i for i in caught.value.issues if i.cell == at("level", 0))
     assert str(level).endswith(
-        "Assess!F5: error [level-off-scale] level 7 is not on the scale 0\u20135"
+        f"{at('level', 0)}: error [level-off-scale] level 7 is not on the scale 0\u20135"
     )
 
 
@@ -157,8 +162,8 @@ def test_sorted_and_moved_columns_import_the_same(blank: Path, tmp_path: Path) -
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=first)]
     rows.reverse()  # sort the table descending
     for offset, values in enumerate(rows):
-        for col, value in enumerate(values, start=1):
-            sheet.cell(first + offset, col).value = value
+        for index, value in enumerate(values, start=1):
+            sheet.cell(first + offset, index).value = value
     sheet.insert_cols(2, 2)  # and put two new columns in front
     sheet.cell(ASSESS_HEADER_ROW + 1, 2).value = "My own column"
     moved = tmp_path / "moved.xlsx"
@@ -191,7 +196,7 @@ def test_cli_writes_nothing_on_error(blank: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.yaml"
     result = CliRunner().invoke(main, ["import", str(bad), "-o", str(out)])
     assert result.exit_code == 1
-    assert "Assess!F5" in result.stderr
+    assert at("level", 0) in result.stderr
     assert not out.exists()
     result = CliRunner().invoke(main, ["import", str(bad), "-o", str(bad)])
     assert result.exit_code == 1

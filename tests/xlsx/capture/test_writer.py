@@ -14,7 +14,14 @@ from helpers import FORMULA_PAYLOADS, libreoffice_convert
 from caf.errors import OutputError
 from caf.models.assessment import Answer, Assessment, FrameworkRef, Participant, Round, Subject
 from caf.validation.library import Library
-from caf.xlsx.capture.layout import ASSESS_COLUMNS, ASSESS_HEADER_ROW, Kind, SheetName, column_index
+from caf.xlsx.capture.layout import (
+    ASSESS_COLUMNS,
+    ASSESS_HEADER_ROW,
+    Kind,
+    SheetName,
+    col,
+    column_index,
+)
 from caf.xlsx.capture.writer import write_capture
 from caf.xlsx.text import MAX_CELL_TEXT
 
@@ -66,29 +73,33 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_sheets_and_layout(written: Path) -> None:
     book = openpyxl.load_workbook(written)
-    assert book.sheetnames == ["Start", "Assess", "Rubric", "Scorecard", "_caf"]
+    assert book.sheetnames == ["Start", "Assess", "Rubric", "Scorecard", "Next steps", "_caf"]
     assert book["_caf"].sheet_state == "veryHidden"
     assess = book["Assess"]
     headers = [c.value for c in assess[ASSESS_HEADER_ROW + 1]]
     assert headers == [c.header for c in ASSESS_COLUMNS]
     assert assess.max_row - (ASSESS_HEADER_ROW + 1) == len(framework().practice_ids())
-    # dropdowns for level, target and due
-    kinds = {
-        str(dv.sqref).split(":")[0][:1]: dv.formula1
-        for dv in assess.data_validations.dataValidation
-    }
-    level_letter = ASSESS_COLUMNS[column_index("level")]
-    assert level_letter.kind is Kind.INPUT
-    assert any(f == '"0,1,2,3,4,5,N/A"' for f in kinds.values())
-    assert any(f == '"0,1,2,3,4,5"' for f in kinds.values())
-    # protected sheets; inputs unlocked, facts and formulas locked
-    for name in ("Start", "Assess", "Rubric", "Scorecard"):
+    # dropdowns for level and target
+    formulas = [dv.formula1 for dv in assess.data_validations.dataValidation]
+    assert '"0,1,2,3,4,5,N/A"' in formulas
+    assert '"0,1,2,3,4,5"' in formulas
+    # the other sheets are protected without a password; Assess is left open so that Excel
+    # sorts and filters it, and typing into its non-input columns is refused by a validation
+    for name in ("Start", "Rubric", "Scorecard", "Next steps"):
         assert book[name].protection.sheet
         assert not book[name].protection.password
+    assert not assess.protection.sheet
     row = ASSESS_HEADER_ROW + 2
+    guarded = {
+        str(dv.sqref).split(":")[0].rstrip("0123456789")
+        for dv in assess.data_validations.dataValidation
+        if dv.type == "custom" and dv.formula1 == "FALSE"
+    }
     for column in ASSESS_COLUMNS:
+        is_input = column.kind is Kind.INPUT
+        assert (col(column.key) in guarded) is not is_input, column.key
         cell = assess.cell(row, column_index(column.key) + 1)
-        assert cell.protection.locked is (column.kind is not Kind.INPUT), column.key
+        assert cell.protection.locked is not is_input, column.key
     # print set-up
     assert assess.page_setup.orientation == "landscape"
     assert assess.sheet_properties.pageSetUpPr is not None
@@ -181,7 +192,7 @@ def test_limits_are_checked_before_saving(tmp_path: Path) -> None:
     too_long = Answer(level=1, notes="x" * (MAX_CELL_TEXT + 1))
     assessment = hostile(fw).model_copy(update={"answers": {fw.practice_ids()[0]: too_long}})
     target = tmp_path / "out.xlsx"
-    with pytest.raises(OutputError, match=r"Assess!J5.*32,767"):
+    with pytest.raises(OutputError, match=rf"Assess!{col('notes')}5.*32,767"):
         write_capture(target, fw, assessment)
     assert not target.exists()
     assert list(tmp_path.iterdir()) == []  # no half-written file left behind
