@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from caf.errors import OutputError
+from caf.errors import OutputExistsError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -24,7 +24,7 @@ def guard(target: Path, inputs: Iterable[Path] = ()) -> None:
     resolved = target.resolve()
     for source in inputs:
         if Path(source).resolve() == resolved:
-            raise OutputError(
+            raise OutputExistsError(
                 f"{target}: refusing to overwrite an input file; choose another output"
             )
 
