@@ -122,8 +122,8 @@ def mutate_workbook(data: bytes, recipe: tuple[Any, ...]) -> bytes:
     """The bytes of a workbook with one mutation applied."""
     kind = recipe[0]
     if kind == "bytes":
-        at = recipe[1] % len(data)
-        return data[:at] + recipe[2] + data[at + len(recipe[2]) :]
+        at, new = recipe[1] % len(data), bytes(recipe[2])
+        return data[:at] + new + data[at + len(new) :]
     if kind == "truncate":
         return data[: int(len(data) * recipe[1])]
     members = _members(data)
@@ -234,4 +234,4 @@ def mutate_text(text: str, recipe: tuple[Any, ...]) -> str:
     at = recipe[1] % (len(text) + 1)
     if recipe[0] == "delete":
         return text[:at] + text[at + recipe[2] :]
-    return text[:at] + recipe[2] + text[at:]
+    return text[:at] + str(recipe[2]) + text[at:]

@@ -54,6 +54,8 @@ from caf.xlsx.capture.writer import write_capture
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
+    from caf.validation.session import Session
+
 EXAMPLES = int(os.environ.get("CAF_FUZZ_EXAMPLES", "12"))
 """Examples per test; small in the normal test command, thousands in the long run."""
 
@@ -148,7 +150,7 @@ def workbook_bytes(shipped: Library, folder: Path) -> bytes:
     return Original(filled.read_bytes())
 
 
-def _assessment_data(session: Any) -> dict[str, Any]:
+def _assessment_data(session: Session) -> dict[str, Any]:
     return session.assessment.model_dump(mode="json", exclude_none=True)
 
 
