@@ -132,3 +132,14 @@ def test_reports_are_bounded_per_code(tmp_path: Path) -> None:
 def test_issue_as_dict_carries_the_file() -> None:
     issue = Issue(Code.SYNTAX, "x", file="a.yaml", line=3, column=1)
     assert issue.as_dict()["file"] == "a.yaml"
+
+
+def test_a_document_of_too_many_plain_values_is_too_large_not_a_bomb(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("caf.validation.document.MAX_VALUES", 100)
+    answers = {f"ZZ.UNK.{i:04d}": {"level": 1} for i in range(60)}
+    path = assessment(tmp_path / "a.yaml", answers=answers)
+    (issue,) = validate_paths([path]).issues
+    assert issue.code is Code.FILE_TOO_LARGE
+    assert "more than 100 values" in issue.message
