@@ -9,15 +9,10 @@ is any error, no assessment is returned. The workbook is never written to.
 
 from __future__ import annotations
 
-import zipfile
-import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import openpyxl
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from pydantic import ValidationError
 
 from caf.errors import (
@@ -35,7 +30,7 @@ from caf.models.assessment import Answer, Assessment, Participant
 from caf.models.framework import digest
 from caf.validation.checks import check_assessment
 from caf.validation.messages import CellLocator, issues_from_validation, suggest
-from caf.xlsx.archive import check_workbook_file, damaged
+from caf.xlsx.archive import check_workbook_file
 from caf.xlsx.capture.cells import CellError, is_blank, read_date, read_level, read_lines, read_text
 from caf.xlsx.capture.layout import (
     ASSESS_COLUMNS,
@@ -48,35 +43,13 @@ from caf.xlsx.capture.layout import (
     find_header,
     header_key,
 )
-from caf.xlsx.strings import use_stored_strings
+from caf.xlsx.capture.rawbook import RawBook, Rows, read_book
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from openpyxl.workbook.workbook import Workbook
-
     from caf.models.framework import Framework
     from caf.validation.library import Library
-
-_UNREADABLE = (
-    zipfile.BadZipFile,
-    zlib.error,
-    InvalidFileException,
-    SyntaxError,
-    EOFError,
-    OSError,
-    LookupError,  # KeyError: a missing part; IndexError: a shared string out of range
-    ValueError,  # defusedxml's refusals, bad numbers, UnicodeDecodeError
-    TypeError,  # an attribute openpyxl's descriptors do not know (a sheet view, a style)
-    AttributeError,
-    ArithmeticError,
-    NotImplementedError,
-)
-"""What openpyxl raises while it parses damaged or hostile parts of a workbook.
-
-Only the opening and the reading of rows (:func:`_read_book`) is guarded by this list; caf's own
-checks run on the rows after, unguarded, so a bug of caf's keeps its traceback.
-"""
 
 _LISTED = 10
 """Most missing ids named in one message."""
@@ -131,79 +104,6 @@ class _Issues:
             self.items.append(line)
 
 
-Rows = list[tuple[object, ...]]
-"""The values of a sheet, row by row from row 1 (index = row number - 1)."""
-
-
-@dataclass(frozen=True)
-class _Book:
-    """The values of the sheets caf reads, taken out of the workbook in one guarded pass."""
-
-    sheetnames: list[str]
-    sheets: dict[str, Rows]
-
-    def __getitem__(self, name: str) -> Rows:
-        return self.sheets[name]
-
-
-_EXCEL_ROWS = 1_048_576
-"""The last row a spreadsheet has; rows numbered past it are not read."""
-_EXCEL_COLUMNS = 16_384
-"""The last column a spreadsheet has."""
-_LABEL_COLUMNS = 2
-"""The _caf and Start sheets are read in their first two columns (label, value)."""
-
-
-def _sheet_rows(sheet: ReadOnlyWorksheet, width: int, last: int = _EXCEL_ROWS) -> Rows:
-    """Rows 1..``last`` of ``width`` columns; gaps filled, so indexes are row numbers - 1.
-
-    The sheet's declared dimension is ignored (``reset_dimensions``): rows a program wrote past
-    it are read, not silently dropped. The width is bounded so that a cell far to the right
-    cannot make every row a 16,384-slot tuple (memory stays proportional to the columns used).
-    """
-    sheet.reset_dimensions()
-    # openpyxl's stubs describe iter_rows for writable sheets only; read-only sheets have it too.
-    rows = sheet.iter_rows(min_row=1, max_row=last, max_col=width, values_only=True)  # type: ignore[misc]
-    return list(rows)
-
-
-def _assess_rows(sheet: ReadOnlyWorksheet) -> Rows:
-    """The Assess sheet, as wide as its header rows (the columns that can hold answers)."""
-    top = _sheet_rows(sheet, _EXCEL_COLUMNS, HEADER_SCAN_ROWS)
-    width = max(
-        (i + 1 for row in top for i, value in enumerate(row) if value is not None), default=1
-    )
-    return _sheet_rows(sheet, width)
-
-
-def _sheet(book: Workbook, name: str) -> Rows:
-    sheet = book[name]
-    if not isinstance(sheet, ReadOnlyWorksheet):  # a chartsheet of that name
-        return []
-    return _assess_rows(sheet) if name == SheetName.ASSESS else _sheet_rows(sheet, _LABEL_COLUMNS)
-
-
-def _read_book(path: Path) -> _Book:
-    """Open the workbook and read the values of the sheets caf needs.
-
-    Raises:
-        InvalidInputError: the workbook is damaged (code ``damaged``), located at the file.
-    """
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        try:
-            use_stored_strings(book, path)
-            names = list(book.sheetnames)
-            wanted = (SheetName.META, SheetName.START, SheetName.ASSESS)
-            sheets = {str(name): _sheet(book, name) for name in wanted if name in names}
-        finally:
-            book.close()
-    except _UNREADABLE as error:
-        # openpyxl reads lazily, so damage can surface while the rows are read.
-        raise InvalidInputError(damaged(str(path), error), str(path)) from error
-    return _Book(names, sheets)
-
-
 def _rows(sheet: Rows) -> Rows:
     return sheet
 
@@ -217,7 +117,7 @@ def _get(row: tuple[object, ...], index: int | None) -> object:
     return row[index] if index is not None and index < len(row) else None
 
 
-def _meta(book: _Book, issues: _Issues) -> dict[str, str]:
+def _meta(book: RawBook, issues: _Issues) -> dict[str, str]:
     if SheetName.META not in book.sheetnames:
         issues.add(
             None,
@@ -235,7 +135,7 @@ def _meta(book: _Book, issues: _Issues) -> dict[str, str]:
 
 
 def _start(
-    book: _Book, issues: _Issues
+    book: RawBook, issues: _Issues
 ) -> tuple[
     dict[StartField, tuple[object, str]],
     list[Participant],
@@ -365,7 +265,7 @@ class _AnswerReader:
         return {} if due is None else {"due": due}
 
 
-def _answers(book: _Book, framework: Framework, issues: _Issues) -> dict[str, Answer]:
+def _answers(book: RawBook, framework: Framework, issues: _Issues) -> dict[str, Answer]:
     if SheetName.ASSESS not in book.sheetnames:
         issues.add(None, f"the {SheetName.ASSESS} sheet is missing", Code.MISSING_KEY)
         return {}
@@ -542,7 +442,7 @@ def import_workbook(path: Path, library: Library, *, allow_mapping: bool = False
     guarded = check_workbook_file(path)
     if guarded:
         raise InvalidInputError(guarded, str(path))
-    book = _read_book(path)
+    book = read_book(path)
     meta = _meta(book, issues)
     framework = _framework(meta, library, issues, allow_mapping)
     if framework is None:
