@@ -220,7 +220,7 @@ def _plain(error: ErrorDetails, root: type[BaseModel], path: DataPath) -> tuple[
     ctx = error.get("ctx") or {}
     field = str(path[-1]) if path else "value"
     if field in _LEVEL_FIELDS and kind in {"int_type", "int_parsing", "int_from_float"}:
-        return Code.LEVEL_OFF_SCALE, _not_a_level(field, value)
+        return Code.WRONG_TYPE, _not_a_level(field, value)
     for kinds, code, template in _SIMPLE:
         if kind in kinds:
             return code, template.format(

@@ -78,7 +78,7 @@ def test_yaml_booleans_are_not_levels(tmp_path: Path, word: str) -> None:
     path.write_text(text)
     issues = validate_paths([path]).issues
     (issue,) = issues
-    assert issue.code is Code.LEVEL_OFF_SCALE
+    assert issue.code is Code.WRONG_TYPE
     assert issue.line is not None
     assert "not a level" in issue.message
 
@@ -86,7 +86,7 @@ def test_yaml_booleans_are_not_levels(tmp_path: Path, word: str) -> None:
 def test_boolean_target_is_not_a_level(tmp_path: Path) -> None:
     path = assessment(tmp_path / "a.yaml", answers={"GOV.POL.01": {"level": 2, "target": True}})
     (issue,) = validate_paths([path]).issues
-    assert issue.code is Code.LEVEL_OFF_SCALE
+    assert issue.code is Code.WRONG_TYPE
     assert issue.path[-1] == "target"
 
 
