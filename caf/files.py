@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from caf.errors import OutputError
+from caf.errors import OutputExistsError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -24,7 +24,7 @@ def refuse_input_overwrite(target: Path, inputs: Iterable[Path] = ()) -> None:
     resolved = target.resolve()
     for source in inputs:
         if Path(source).resolve() == resolved:
-            raise OutputError(
+            raise OutputExistsError(
                 f"{target}: refusing to overwrite an input file; choose another output"
             )
 
@@ -32,7 +32,7 @@ def refuse_input_overwrite(target: Path, inputs: Iterable[Path] = ()) -> None:
 def refuse_existing(target: Path | None, *, force: bool) -> None:
     """Refuse, before any work is done, to replace an existing ``target`` unless ``force``."""
     if target is not None and target.exists() and not force:
-        raise OutputError(f"{target} exists; use --force to overwrite it")
+        raise OutputExistsError(f"{target} exists; use --force to overwrite it")
 
 
 @contextlib.contextmanager

@@ -56,8 +56,10 @@ def init(
     from caf.files import write_text
     from caf.render.blank import blank_assessment
     from caf.validation.library import Library
+    from caf.validation.session import check_labels
 
     refuse_overwrite(output, force)
+    check_labels(subject, round_label)
     resolved = Library(search).framework(framework)
     text = blank_assessment(resolved, subject, round_label)
     if output is None:

@@ -56,17 +56,38 @@ def frameworks(search: Sequence[Path], fmt: str) -> None:
     click.echo(table(["Framework", "Kind", "Title", "Where"], rows, [False] * 4))
 
 
+def _print_codes(fmt: str) -> None:
+    """Every issue code with its one-line description."""
+    from caf.errors import Code
+
+    if fmt == "json":
+        click.echo(json.dumps({code.value: code.description for code in Code}, indent=2))
+        return
+    width = max(len(code.value) for code in Code)
+    for code in Code:
+        click.echo(f"{code.value:<{width}}  {code.description}")
+
+
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @PATH_OPTION
 @format_option("text", "text for people; json for tools.")
+@click.option("--codes", is_flag=True, help="List every issue code with what it means, and exit.")
 @user_errors
-def validate(paths: Sequence[Path], search: Sequence[Path], fmt: str) -> None:
+def validate(paths: Sequence[Path], search: Sequence[Path], fmt: str, codes: bool) -> None:
     """Check frameworks, profiles, catalogs and assessments; report every problem.
 
     PATHS are files or folders. Exits 1 when any file has an error; warnings alone exit 0.
+    At most 50 issues of each code are listed; the rest are counted.
     """
+    from caf.errors import bounded
     from caf.validation.paths import validate_paths
+
+    if codes:
+        _print_codes(fmt)
+        return
+    if not paths:
+        raise click.UsageError("give at least one file or folder to validate (or --codes)")
 
     report = validate_paths(paths, search)
     errors = sum(1 for issue in report.issues if issue.is_error)
@@ -79,7 +100,7 @@ def validate(paths: Sequence[Path], search: Sequence[Path], fmt: str) -> None:
                     "files": len(report.files),
                     "errors": errors,
                     "warnings": warnings,
-                    "issues": [issue.as_dict() for issue in report.issues],
+                    "issues": [issue.as_dict() for issue in bounded(report.issues)],
                 },
                 indent=2,
             )

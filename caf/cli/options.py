@@ -55,28 +55,51 @@ def format_option(default: str, help_text: str) -> Callable[[Callable[P, R]], Ca
     )
 
 
+def say(message: object, *, colour: str | None = None) -> None:
+    """Print one line for people on stderr, with control characters neutralised.
+
+    Messages carry text from files and options (a subject, a path, a key); an escape sequence
+    or a line break in it must not reach the terminal as one.
+    """
+    from caf.render.terminal import clean
+
+    click.secho(clean(message), fg=colour, err=True)
+
+
 def print_issues(issues: Iterable[Issue]) -> None:
-    """Print located issues on stderr, errors in red and warnings in yellow."""
-    for issue in issues:
-        colour = "red" if issue.is_error else "yellow"
-        click.secho(str(issue), fg=colour, err=True)
+    """Print located issues on stderr, errors in red and warnings in yellow.
+
+    At most :data:`~caf.errors.LISTED_PER_CODE` issues of each code are printed; the rest are
+    counted in one line per code.
+    """
+    from caf.errors import bounded
+
+    for issue in bounded(issues):
+        say(issue, colour="red" if issue.is_error else "yellow")
+
+
+USAGE_EXIT = 2
+"""Exit code of a usage error: a bad option, or an output that exists (README, exit codes)."""
 
 
 def user_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn caf's own exceptions into a clean message on stderr and exit code 1."""
+    """Turn caf's own exceptions into a clean message on stderr and exit 1 (2 for usage)."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        from caf.errors import CafError, InvalidInputError
+        from caf.errors import CafError, InvalidInputError, OutputExistsError
 
         try:
             return command(*args, **kwargs)
+        except OutputExistsError as error:
+            say(f"caf: {error}", colour="red")
+            sys.exit(USAGE_EXIT)
         except InvalidInputError as error:
             print_issues(error.issues)
-            click.secho(f"caf: {error}", fg="red", err=True)
+            say(f"caf: {error}", colour="red")
             sys.exit(1)
         except CafError as error:
-            click.secho(f"caf: {error}", fg="red", err=True)
+            say(f"caf: {error}", colour="red")
             sys.exit(1)
 
     return wrapper

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from caf.cli.options import FORCE_OPTION, PATH_OPTION, print_issues, refuse_overwrite, user_errors
+from caf.cli.options import (
+    FORCE_OPTION,
+    PATH_OPTION,
+    print_issues,
+    refuse_overwrite,
+    say,
+    user_errors,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -65,10 +72,9 @@ def workbook(
     )
     write_capture(output, session.framework, session.assessment, session.inputs)
     a = session.assessment
-    click.echo(
+    say(
         f"Wrote {output}: {len(session.framework.practice_ids())} practices of "
-        f"{session.framework.ref} for {a.subject.name}, {a.round.label}",
-        err=True,
+        f"{session.framework.ref} for {a.subject.name}, {a.round.label}"
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, WithJsonSchema, model_validator
+from pydantic import Field, StrictInt, WithJsonSchema, model_validator
 
 from caf.models.base import Model, Slug, Text, Version
 
@@ -81,7 +81,8 @@ class Participant(Model):
 class Answer(Model):
     """A team's answer for one practice."""
 
-    level: Annotated[int | None, WithJsonSchema(_LEVEL_SCHEMA)] = None
+    # Strict: YAML 1.1 reads `yes`, `on` and `true` as booleans, which a lax int would take as 1.
+    level: Annotated[StrictInt | None, WithJsonSchema(_LEVEL_SCHEMA)] = None
     """The level reached; empty when not yet answered. ``n/a`` is read as ``na: true``."""
 
     na: bool = False
@@ -90,7 +91,7 @@ class Answer(Model):
     na_reason: str | None = None
     """Why the practice does not apply."""
 
-    target: int | None = None
+    target: StrictInt | None = None
     """The level this team aims for, when it differs from the practice target."""
 
     notes: str | None = None

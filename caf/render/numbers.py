@@ -7,7 +7,14 @@ Template contexts for the HTML outputs will live here too, typed and documented.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+import math
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, localcontext
+
+CORRECTION = 9
+"""Decimal places a value is corrected to before display rounding (float error is ~1e-15)."""
+
+_EXACT = Context(prec=400)
+"""Enough digits for any float quantized to CORRECTION places (the largest has 309 digits)."""
 
 DASH = "\u2013"
 """Shown where there is no value (nothing answered)."""
@@ -16,11 +23,17 @@ DASH = "\u2013"
 def round_half_away(value: float, digits: int = 1) -> float:
     """Round like a spreadsheet: ``2.25 → 2.3``, ``-2.25 → -2.3``, ``0.15 → 0.2``.
 
-    The shortest decimal that reads back as the float is rounded, not the binary value, which
-    is what users see and what spreadsheet programs round.
+    The value is first rounded to :data:`CORRECTION` decimal places, which removes the error of
+    float arithmetic (an exact 2.75 computed as 2.7499999999999996 is 2.75 again) and keeps
+    every real difference a score can have; that decimal is then rounded half away from zero,
+    as a spreadsheet's ROUND does (it makes the same correction).
     """
-    quantum = Decimal(1).scaleb(-digits)
-    return float(Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+    if not math.isfinite(value):
+        return value
+    with localcontext(_EXACT):
+        corrected = Decimal(repr(value)).quantize(Decimal(1).scaleb(-CORRECTION), ROUND_HALF_EVEN)
+        quantum = Decimal(1).scaleb(-digits)
+        return float(corrected.quantize(quantum, rounding=ROUND_HALF_UP))
 
 
 def fmt_number(value: float | None, digits: int = 1) -> str:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from caf.errors import Code, DataPath, Issue, Severity
+from caf.errors import LISTED_PER_CODE, Code, DataPath, Issue, Severity
 from caf.models.framework import digest
 from caf.validation.messages import suggest
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Collection, Iterator, Mapping
 
     from caf.models.assessment import Assessment
     from caf.models.catalog import Catalog
@@ -185,8 +185,14 @@ def framework_digest(framework: Framework) -> str:
     return known[1]
 
 
-def check_assessment(assessment: Assessment, framework: Framework) -> list[Issue]:
-    """Problems of an assessment against the framework it answers."""
+def check_assessment(
+    assessment: Assessment, framework: Framework, excluded: Collection[str] = ()
+) -> list[Issue]:
+    """Problems of an assessment against the framework it answers.
+
+    ``excluded`` are the practices the profile behind ``framework`` leaves out: an answer for
+    one is reported as excluded, not as unknown.
+    """
     issues: list[Issue] = []
     ref = assessment.framework
     if ref.id != framework.id:
@@ -221,13 +227,27 @@ def check_assessment(assessment: Assessment, framework: Framework) -> list[Issue
     known = framework.practice_ids()
     known_set = set(known)
     scale = framework.scale
+    unknown = 0
     for practice_id, answer in assessment.answers.items():
         path: DataPath = ("answers", practice_id)
+        if practice_id in excluded:
+            issues.append(
+                Issue(
+                    Code.EXCLUDED_PRACTICE,
+                    f"answer for practice {practice_id}, which the profile {framework.ref} "
+                    "excludes; remove the answer or use the framework it tailors",
+                    path=path,
+                )
+            )
+            continue
         if practice_id not in known_set:
+            # Suggestions cost a fuzzy match each; only the issues that will be listed get one.
+            unknown += 1
+            hint = suggest(practice_id, known) if unknown <= LISTED_PER_CODE else ""
             issues.append(
                 Issue(
                     Code.UNKNOWN_PRACTICE,
-                    f"answer for unknown practice {practice_id!r}{suggest(practice_id, known)}",
+                    f"answer for unknown practice {practice_id!r}{hint}",
                     path=path,
                 )
             )

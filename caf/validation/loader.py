@@ -108,7 +108,7 @@ def parse(path: Path, display: str | None = None) -> Parsed:
         parsed.model = model_class.model_validate(document.data)  # type: ignore[assignment]
     except ValidationError as error:
         parsed.issues.extend(issues_from_validation(error, model_class, document))
-        parsed.rejected = [clean_path(detail["loc"])[0] for detail in error.errors()]
+        parsed.rejected = [clean_path(detail["loc"], model_class)[0] for detail in error.errors()]
         parsed.model = salvage(document.data, error, model_class)  # type: ignore[assignment]
     return parsed
 
@@ -169,6 +169,21 @@ def _answered_framework(model: Assessment, resolver: Resolver) -> Framework:
         return resolver.framework(model.framework.id)
 
 
+def _excluded(framework: Framework, resolver: Resolver) -> frozenset[str]:
+    """Practice ids of the frameworks a profile tailors that the resolved profile left out."""
+    ids: set[str] = set()
+    seen = {framework.ref}
+    current = framework
+    while current.based_on is not None and current.based_on not in seen:
+        seen.add(current.based_on)
+        try:
+            current = resolver.framework(current.based_on)
+        except CafError:
+            break  # the base is reported where the profile itself is checked
+        ids.update(current.practice_ids())
+    return frozenset(ids - set(framework.practice_ids()))
+
+
 def _framework_issues(model: Framework, resolver: Resolver) -> tuple[list[Issue], Framework | None]:
     """Check a framework with the roles of its role set merged in."""
     if model.role_set is None:
@@ -211,7 +226,7 @@ def _cross_issues(parsed: Parsed, resolver: Resolver) -> tuple[list[Issue], Fram
             framework = _answered_framework(model, resolver)
         except CafError as error:
             return [_base_issue(error, "framework")], None
-        return check_assessment(model, framework), framework
+        return check_assessment(model, framework, _excluded(framework, resolver)), framework
     return [], None
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import types
+from dataclasses import dataclass, field
 from inspect import isclass
-from typing import TYPE_CHECKING, Annotated, Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Protocol, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -21,8 +22,6 @@ from caf.errors import Code, DataPath, Issue, PathPart
 if TYPE_CHECKING:
     from pydantic import ValidationError
     from pydantic_core import ErrorDetails
-
-    from caf.validation.document import Document
 
 _CONTAINERS = {
     "perspectives": "perspective",
@@ -220,6 +219,8 @@ def _plain(error: ErrorDetails, root: type[BaseModel], path: DataPath) -> tuple[
     value = error.get("input")
     ctx = error.get("ctx") or {}
     field = str(path[-1]) if path else "value"
+    if field in _LEVEL_FIELDS and kind in {"int_type", "int_parsing", "int_from_float"}:
+        return Code.WRONG_TYPE, _not_a_level(field, value)
     for kinds, code, template in _SIMPLE:
         if kind in kinds:
             return code, template.format(
@@ -247,6 +248,20 @@ def _plain(error: ErrorDetails, root: type[BaseModel], path: DataPath) -> tuple[
     return Code.INVALID_VALUE, f"{field}: {error['msg']}"
 
 
+_LEVEL_FIELDS = frozenset({"level", "target"})
+"""Fields that hold a level of the scale."""
+
+
+def _not_a_level(field: str, value: object) -> str:
+    """Why a value is not a level, in the words of the file's author."""
+    if isinstance(value, bool):
+        return (
+            f"{field}: {_shown(value)} is not a level (YAML reads yes, no, on, off, true and false "
+            "as true/false); write a whole number on the scale, or n/a"
+        )
+    return f"{field}: {_shown(value)} is not a level; write a whole number on the scale, or n/a"
+
+
 def _choices(expected: object) -> list[str]:
     """Pydantic's "expected" text (``'new', 'enriched' or 'base'``) as a list of words."""
     if not isinstance(expected, str):
@@ -259,27 +274,80 @@ _TYPE_MARKERS = frozenset({"int", "str", "float", "bool", "date", "none", "list"
 """Union branch names pydantic puts into locations; they are not keys of the data."""
 
 
-def clean_path(loc: tuple[int | str, ...]) -> tuple[DataPath, bool]:
-    """Pydantic's location without its markers; True when the error is about a mapping key."""
+def _is_field(root: type[BaseModel] | None, path: DataPath, name: str) -> bool:
+    """True when ``name`` is a field of the model found at ``path`` (a key, not a marker)."""
+    if root is None:
+        return False
+    owner = model_at(root, path)
+    return owner is not None and name in owner.model_fields
+
+
+def clean_path(
+    loc: tuple[int | str, ...], root: type[BaseModel] | None = None
+) -> tuple[DataPath, bool]:
+    """Pydantic's location without its markers; True when the error is about a mapping key.
+
+    A part named like a union branch (``date``, ``str``) is a marker unless the model at that
+    point has a field of that name: ``round.date`` is a key, not pydantic's type tag.
+    """
     parts: list[PathPart] = []
     is_key = False
     for part in loc:
         if part == "[key]":
             is_key = True
             continue
-        if isinstance(part, str) and (part.startswith("function-") or part in _TYPE_MARKERS):
+        if isinstance(part, str) and part.startswith("function-"):
+            continue
+        if (
+            isinstance(part, str)
+            and part in _TYPE_MARKERS
+            and not _is_field(root, tuple(parts), part)
+        ):
             continue
         parts.append(part)
     return tuple(parts), is_key
 
 
+class Locator(Protocol):
+    """A source that can say where a path of its data is: a YAML document, a worksheet."""
+
+    @property
+    def data(self) -> object:
+        """The plain data that was validated."""
+
+    def locate(self, issue: Issue, *, key: bool = False) -> Issue:
+        """The issue placed where its path is in the source (``file:line:col``, ``Sheet!A1``)."""
+
+
+@dataclass
+class CellLocator:
+    """Places issues at worksheet cells: each path (or its nearest ancestor) has a cell."""
+
+    file: str
+    """The workbook, for messages."""
+
+    data: object
+    """The plain data built from the cells."""
+
+    cells: dict[DataPath, str] = field(default_factory=dict)
+    """``Sheet!Cell`` of the value at each path."""
+
+    def locate(self, issue: Issue, *, key: bool = False) -> Issue:  # noqa: ARG002 - a cell has no key
+        """The issue placed at the cell of its path, or of its nearest ancestor with one."""
+        for end in range(len(issue.path), -1, -1):
+            cell = self.cells.get(issue.path[:end])
+            if cell is not None:
+                return issue.at(file=self.file, cell=cell)
+        return issue.at(file=self.file)
+
+
 def issues_from_validation(
-    error: ValidationError, root: type[BaseModel], document: Document
+    error: ValidationError, root: type[BaseModel], document: Locator
 ) -> list[Issue]:
-    """Every pydantic error as a located issue in plain words."""
+    """Every pydantic error as a located issue in plain words, wherever the data came from."""
     issues: list[Issue] = []
     for detail in error.errors(include_url=False):
-        path, is_key = clean_path(detail["loc"])
+        path, is_key = clean_path(detail["loc"], root)
         code, message = _plain(detail, root, path)
         where = path[:-1] if detail["type"] == "missing" else path
         label = context(document.data, where)

@@ -30,7 +30,10 @@ def _stand_in(owner: type[BaseModel], name: str) -> object:
         return _MISSING
     if not field.is_required():
         return field.get_default(call_default_factory=True)
-    annotated: Any = Annotated[field.annotation, *field.metadata]  # built at run time
+    # Annotated needs at least one piece of metadata; a plain field is checked as its type.
+    annotated: Any = (
+        Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation
+    )
     adapter: TypeAdapter[Any] = TypeAdapter(annotated)
     for candidate in _STAND_INS:
         try:
@@ -73,7 +76,7 @@ def salvage(data: object, error: ValidationError, root: type[BaseModel]) -> Base
     """A model of ``data`` with every rejected value patched, or None when that is not possible."""
     patched = copy.deepcopy(data)
     for detail in error.errors(include_url=False):
-        path, _ = clean_path(detail["loc"])
+        path, _ = clean_path(detail["loc"], root)
         if not _patch(patched, root, path, drop=detail["type"] == "extra_forbidden"):
             return None
     try:

@@ -54,6 +54,34 @@ class Session:
     """Files the session was read from (outputs must never overwrite them)."""
 
 
+MAX_LABEL = 200
+"""Longest subject name or round label given on the command line (they head every sheet)."""
+
+
+def check_labels(subject: str, round_label: str) -> None:
+    """Refuse a subject or round the workbook and the assessment file could not both carry.
+
+    The subject must have a visible character (the workbook's import refuses a blank one, so
+    writing one would make a file that cannot come back); an empty round means "this quarter",
+    but a round of only spaces is refused the same way. Both are kept short: they are labels.
+
+    Raises:
+        CafError: saying which option is wrong and why.
+    """
+    for option, value, may_be_empty in (
+        ("--subject", subject, False),
+        ("--round", round_label, True),
+    ):
+        if value == "" and may_be_empty:
+            continue
+        if not value.strip():
+            raise CafError(f"{option} is empty; give the name people use, such as 'Payments'")
+        if len(value) > MAX_LABEL:
+            raise CafError(
+                f"{option} is {len(value):,} characters long; keep it to {MAX_LABEL} at most"
+            )
+
+
 def resolve_framework(library: Library, framework: str, profile: str | None) -> Framework:
     """``framework`` (an id or id@version), tailored by ``profile`` (an id or a file) if given.
 
@@ -92,11 +120,12 @@ def plan_session(
     """The session for a new round, or for an existing assessment (``carry_over``).
 
     Raises:
-        CafError: the framework or profile cannot be found or has errors, or the assessment
-            answers another framework.
+        CafError: the framework or profile cannot be found or has errors, the assessment
+            answers another framework, or the subject or round is empty or too long.
     """
     resolved = resolve_framework(library, framework, profile)
     if carry_over is None:
+        check_labels(subject, round_label)
         return Session(resolved, new_assessment(resolved, subject, round_label, date))
     (assessment, answered), *_ = load_assessments([carry_over], library).pairs
     if answered.ref != resolved.ref:

@@ -10,6 +10,7 @@ then parsed with defusedxml (which openpyxl uses when it is installed), so entit
 from __future__ import annotations
 
 import zipfile
+import zlib
 from typing import TYPE_CHECKING
 
 from caf.errors import Code, Issue
@@ -36,7 +37,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
 
 
-def _issue(file: str, message: str, code: Code = Code.NOT_TEXT) -> list[Issue]:
+def _issue(file: str, message: str, code: Code = Code.NOT_A_WORKBOOK) -> list[Issue]:
     return [Issue(code, message, file=file)]
 
 
@@ -72,9 +73,50 @@ def check_workbook_file(path: Path, display: str | None = None) -> list[Issue]:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as error:
-        return _issue(file, f"the workbook is damaged and cannot be opened ({error})")
-    return _check_members(file, members)
+            found = _check_members(file, members)
+            return found or _check_contents(file, archive)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        # ValueError includes UnicodeDecodeError: a member name flagged UTF-8 that is not.
+        return damaged(file, error)
+
+
+def damaged(file: str, error: BaseException) -> list[Issue]:
+    """The issue for a workbook whose archive or XML cannot be read."""
+    detail = str(error) or type(error).__name__
+    return _issue(
+        file,
+        f"the workbook is damaged and cannot be read ({detail[:200]}); open it in a "
+        "spreadsheet program and save it again, or write a new one with `caf workbook`",
+        Code.DAMAGED,
+    )
+
+
+_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
+"""Compression methods of xlsx files (Excel, LibreOffice and Google Sheets use these two)."""
+
+_CHUNK = 1024 * 1024
+
+
+def _check_contents(file: str, archive: zipfile.ZipFile) -> list[Issue]:
+    """Read every member through once, so damaged data is found before openpyxl parses it.
+
+    Sizes are already bounded, so this costs at most :data:`MAX_UNCOMPRESSED_BYTES` of reading
+    and one chunk of memory; it finds bad deflate data and CRC errors, which openpyxl would
+    otherwise raise as assorted exceptions half-way through.
+    """
+    for member in archive.infolist():
+        if member.compress_type not in _METHODS:
+            return damaged(
+                file,
+                ValueError(f"{member.filename} uses compression method {member.compress_type}"),
+            )
+        try:
+            with archive.open(member) as source:
+                while source.read(_CHUNK):
+                    pass
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as error:
+            return damaged(file, ValueError(f"{member.filename}: {error}"))
+    return []
 
 
 def _check_members(file: str, members: list[zipfile.ZipInfo]) -> list[Issue]:
@@ -108,5 +150,10 @@ def _check_members(file: str, members: list[zipfile.ZipInfo]) -> list[Issue]:
                 f"{member.filename} expands {ratio:,.0f} times; this looks like a "
                 "zip bomb, so it was not opened",
                 Code.FILE_TOO_LARGE,
+            )
+        if member.flag_bits & 0x1:
+            return _issue(
+                file,
+                f"{member.filename} is encrypted; save the workbook without a password",
             )
     return []

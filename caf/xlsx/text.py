@@ -8,7 +8,8 @@
   this itself; openpyxl does not, so text it writes goes through :func:`escape` first. Reading,
   :func:`unescape` undoes it exactly (openpyxl's own reader does not, see
   :mod:`caf.xlsx.strings`).
-- A cell holds at most 32,767 characters.
+- A cell holds at most 32,767 characters, counted as Excel counts them: in UTF-16 code units,
+  so a character outside the Basic Multilingual Plane (most emoji) counts twice.
 """
 
 from __future__ import annotations
@@ -18,7 +19,18 @@ import re
 from caf.errors import OutputError
 
 MAX_CELL_TEXT = 32_767
-"""Excel's limit on the characters in one cell."""
+"""Excel's limit on the characters in one cell, in UTF-16 code units."""
+
+_ASTRAL = 0xFFFF
+"""Code points above this take two UTF-16 units (a surrogate pair)."""
+
+
+def cell_length(text: str) -> int:
+    """The length of ``text`` as a spreadsheet counts it (UTF-16 code units)."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(1 for ch in text if ord(ch) > _ASTRAL)
+
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 """Leading characters that make a spreadsheet treat typed text as a formula."""
@@ -80,10 +92,12 @@ def check_length(text: str, where: str) -> None:
     """Refuse text longer than a cell holds, saying where it would have gone.
 
     Raises:
-        OutputError: the text is longer than 32,767 characters.
+        OutputError: the text is longer than 32,767 UTF-16 units (an emoji counts as two).
     """
-    if len(text) > MAX_CELL_TEXT:
+    length = cell_length(text)
+    if length > MAX_CELL_TEXT:
+        units = "" if length == len(text) else " (counting an emoji or similar character as 2)"
         raise OutputError(
-            f"{where}: the text is {len(text):,} characters; a spreadsheet cell holds at most "
-            f"{MAX_CELL_TEXT:,}"
+            f"{where}: the text is {length:,} characters{units}; a spreadsheet cell holds at "
+            f"most {MAX_CELL_TEXT:,}"
         )

@@ -105,7 +105,7 @@ def test_init_writes_a_blank_that_validates(tmp_path: Path) -> None:
     code, out, err = run("validate", str(target))
     assert code == 0, err
     assert "0 errors, 0 warnings" in out
-    assert run("init", "starter", "-o", str(target))[0] == 1  # no silent overwrite
+    assert run("init", "starter", "-o", str(target))[0] == 2  # no silent overwrite: usage error
     assert run("init", "starter", "-o", str(target), "--force")[0] == 0
 
 

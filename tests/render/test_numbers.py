@@ -37,3 +37,30 @@ def test_formats() -> None:
     assert fmt_change(-1.0) == "-1.0"
     assert fmt_level(None) == "\u2013"
     assert fmt_level(0) == "0"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (2.7499999999999996, "2.8"),  # an exact 2.75 after float arithmetic
+        (0.35 * 3 / 3, "0.4"),
+        (1.0499999999999998, "1.1"),
+        (-2.7499999999999996, "-2.8"),
+        (2.7449999, "2.7"),  # a real difference is kept
+    ],
+)
+def test_float_error_is_corrected_before_rounding(value: float, shown: str) -> None:
+    assert fmt_number(value) == shown
+
+
+def test_weighted_mean_that_is_exactly_a_half_rounds_up() -> None:
+    # Weights 0.1 and 0.3 on levels 2 and 3: exactly 2.75, computed as 2.7499999999999996.
+    levels, weights = [2, 3], [0.1, 0.3]
+    mean = sum(level * w for level, w in zip(levels, weights, strict=True)) / sum(weights)
+    assert mean < 2.75
+    assert fmt_number(mean) == "2.8"
+
+
+def test_huge_and_odd_values_do_not_crash() -> None:
+    assert fmt_number(1e300).startswith("1000")
+    assert round_half_away(float("nan")) != round_half_away(float("nan"))

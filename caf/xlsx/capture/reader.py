@@ -9,21 +9,28 @@ is any error, no assessment is returned. The workbook is never written to.
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import openpyxl
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 from pydantic import ValidationError
 
-from caf.errors import CafError, Code, InvalidInputError, Issue, Severity, has_errors
-from caf.models.assessment import Answer, Assessment, FrameworkRef, Participant, Round, Subject
+from caf.errors import (
+    LISTED_PER_CODE,
+    CafError,
+    Code,
+    DataPath,
+    InvalidInputError,
+    Issue,
+    Severity,
+    has_errors,
+    more_issues,
+)
+from caf.models.assessment import Answer, Assessment, Participant
 from caf.models.base import content_ref
 from caf.models.framework import digest
 from caf.validation.checks import check_assessment
-from caf.validation.messages import suggest
+from caf.validation.messages import CellLocator, issues_from_validation, suggest
 from caf.xlsx.archive import check_workbook_file
 from caf.xlsx.capture.cells import (
     CellError,
@@ -44,21 +51,15 @@ from caf.xlsx.capture.layout import (
     find_header,
     header_key,
 )
+from caf.xlsx.capture.rawbook import RawBook, Rows, read_book
 from caf.xlsx.capture.slips import BLANK_WORKBOOK, due_date_slip, missing_level, uncounted_level
-from caf.xlsx.strings import use_stored_strings
 
 if TYPE_CHECKING:
     import datetime as dt
     from pathlib import Path
 
-    from openpyxl.workbook.workbook import Workbook
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-
     from caf.models.framework import Framework
     from caf.validation.library import Library
-
-_UNREADABLE = (zipfile.BadZipFile, KeyError, ValueError, OSError, SyntaxError, InvalidFileException)
-"""What openpyxl raises for damaged or hostile files (defusedxml's refusals are ValueErrors)."""
 
 _LISTED = 10
 """Most missing ids named in one message."""
@@ -80,6 +81,13 @@ class _Issues:
     def __init__(self, file: str) -> None:
         self.file = file
         self.items: list[Issue] = []
+        self.counts: dict[Code, int] = {}
+        self.cut: dict[Code, int] = {}
+        """Index in ``items`` of each code's more-issues line."""
+
+    def wants(self, code: Code) -> bool:
+        """True while issues of ``code`` are still listed (worth a costly message)."""
+        return self.counts.get(code, 0) < LISTED_PER_CODE
 
     def add(
         self,
@@ -88,13 +96,26 @@ class _Issues:
         code: Code = Code.INVALID_VALUE,
         severity: Severity = Severity.ERROR,
     ) -> None:
-        self.items.append(Issue(code, message, severity, file=self.file, cell=cell))
+        """Keep the first issues of each code; count the rest in one more-issues line.
+
+        A workbook of a million bad rows would otherwise print hundreds of megabytes.
+        """
+        issue = Issue(code, message, severity, file=self.file, cell=cell)
+        count = self.counts.get(code, 0) + 1
+        self.counts[code] = count
+        if count <= LISTED_PER_CODE:
+            self.items.append(issue)
+            return
+        line = more_issues(code, count - LISTED_PER_CODE, issue)
+        if code in self.cut:
+            self.items[self.cut[code]] = line
+        else:
+            self.cut[code] = len(self.items)
+            self.items.append(line)
 
 
-def _rows(sheet: ReadOnlyWorksheet) -> list[tuple[object, ...]]:
-    """Every row from the first, gaps filled with empty rows, so indexes are row numbers - 1."""
-    # openpyxl's stubs describe iter_rows for writable sheets only; read-only sheets have it too.
-    return list(sheet.iter_rows(min_row=1, values_only=True))  # type: ignore[misc]
+def _rows(sheet: Rows) -> Rows:
+    return sheet
 
 
 def _cell(sheet: str, row: int, col: int) -> str:
@@ -111,7 +132,7 @@ def _get(row: tuple[object, ...], index: int | None) -> object:
     return row[index] if index is not None and index < len(row) else None
 
 
-def _meta(book: Workbook, issues: _Issues) -> dict[str, str]:
+def _meta(book: RawBook, issues: _Issues) -> dict[str, str]:
     if SheetName.META not in book.sheetnames:
         issues.add(
             None,
@@ -129,7 +150,7 @@ def _meta(book: Workbook, issues: _Issues) -> dict[str, str]:
 
 
 def _start(
-    book: Workbook, issues: _Issues
+    book: RawBook, issues: _Issues
 ) -> tuple[
     dict[StartField, tuple[object, str]],
     list[Participant],
@@ -279,7 +300,7 @@ class _AnswerReader:
 
 
 def _answers(
-    book: Workbook, framework: Framework, issues: _Issues, round_date: dt.date | None
+    book: RawBook, framework: Framework, issues: _Issues, round_date: dt.date | None
 ) -> dict[str, Answer]:
     if SheetName.ASSESS not in book.sheetnames:
         issues.add(None, f"the {SheetName.ASSESS} sheet is missing", Code.MISSING_KEY)
@@ -310,7 +331,8 @@ def _answers(
         if practice_id not in known:
             issues.add(
                 where,
-                f"unknown practice {practice_id!r}{suggest(practice_id, known)}",
+                f"unknown practice {practice_id!r}"
+                + (suggest(practice_id, known) if issues.wants(Code.UNKNOWN_PRACTICE) else ""),
                 Code.UNKNOWN_PRACTICE,
             )
             continue
@@ -414,33 +436,51 @@ def _assessment(
     if subject_name is None or round_label is None:
         return None
     tags = [t.strip() for t in (text(StartField.TAGS) or "").split(",") if t.strip()]
+    data: dict[str, object] = {
+        "framework": {
+            "id": framework.id,
+            "version": framework.version,
+            "digest": meta.get(MetaKey.FRAMEWORK_DIGEST) or digest(framework),
+        },
+        "subject": {
+            "name": subject_name,
+            "id": text(StartField.SUBJECT_ID),
+            "scope": text(StartField.SCOPE),
+            "business_unit": text(StartField.BUSINESS_UNIT),
+            "tags": tags,
+        },
+        "round": {"label": round_label, "date": date},
+        "facilitator": text(StartField.FACILITATOR),
+        "participants": people,
+        "answers": answers,
+    }
     try:
-        return Assessment(
-            framework=FrameworkRef(
-                id=framework.id,
-                version=framework.version,
-                digest=meta.get(MetaKey.FRAMEWORK_DIGEST) or digest(framework),
-            ),
-            subject=Subject(
-                name=subject_name,
-                id=text(StartField.SUBJECT_ID),
-                scope=text(StartField.SCOPE),
-                business_unit=text(StartField.BUSINESS_UNIT),
-                tags=tags,
-            ),
-            round=Round(label=round_label, date=date),
-            facilitator=text(StartField.FACILITATOR),
-            participants=people,
-            answers=answers,
-        )
+        return Assessment.model_validate(data)
     except ValidationError as error:
-        for detail in error.errors(include_url=False):
-            where = ".".join(str(p) for p in detail["loc"])
-            issues.add(
-                fields.get(StartField.SUBJECT_ID, (None, None))[1] if "id" in where else None,
-                f"{where}: {detail['msg']}",
-            )
+        locator = CellLocator(issues.file, data, _start_cells(fields))
+        issues.items.extend(issues_from_validation(error, Assessment, locator))
         return None
+
+
+_START_PATHS: dict[StartField, DataPath] = {
+    StartField.SUBJECT: ("subject", "name"),
+    StartField.SUBJECT_ID: ("subject", "id"),
+    StartField.SCOPE: ("subject", "scope"),
+    StartField.BUSINESS_UNIT: ("subject", "business_unit"),
+    StartField.TAGS: ("subject", "tags"),
+    StartField.ROUND: ("round", "label"),
+    StartField.DATE: ("round", "date"),
+    StartField.FACILITATOR: ("facilitator",),
+}
+"""Where each Start sheet input goes in an assessment."""
+
+
+def _start_cells(fields: dict[StartField, tuple[object, str]]) -> dict[DataPath, str]:
+    """The cell of each assessment path that comes from the Start sheet."""
+    cells: dict[DataPath, str] = {("framework",): f"{SheetName.META}!B2"}
+    for name, (_, cell) in fields.items():
+        cells[_START_PATHS[name]] = cell
+    return cells
 
 
 def import_workbook(path: Path, library: Library, *, allow_mapping: bool = False) -> Imported:
@@ -453,24 +493,13 @@ def import_workbook(path: Path, library: Library, *, allow_mapping: bool = False
     guarded = check_workbook_file(path)
     if guarded:
         raise InvalidInputError(guarded, str(path))
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        use_stored_strings(book, path)
-        try:
-            meta = _meta(book, issues)
-            framework = _framework(meta, library, issues, allow_mapping)
-            if framework is None:
-                raise InvalidInputError(issues.items, str(path))
-            fields, people = _start(book, issues)
-            answers = _answers(book, framework, issues, _round_date(fields))
-        finally:
-            book.close()
-    except _UNREADABLE as error:
-        # openpyxl reads lazily, so damage can surface while the rows are read.
-        problem = Issue(
-            Code.NOT_TEXT, f"the workbook is damaged and cannot be read ({error})", file=str(path)
-        )
-        raise InvalidInputError([problem], str(path)) from error
+    book = read_book(path)
+    meta = _meta(book, issues)
+    framework = _framework(meta, library, issues, allow_mapping)
+    if framework is None:
+        raise InvalidInputError(issues.items, str(path))
+    fields, people = _start(book, issues)
+    answers = _answers(book, framework, issues, _round_date(fields))
     assessment = _assessment(framework, meta, fields, people, answers, issues)
     if assessment is not None:
         for issue in check_assessment(assessment, framework):

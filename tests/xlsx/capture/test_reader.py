@@ -199,7 +199,7 @@ def test_cli_writes_nothing_on_error(blank: Path, tmp_path: Path) -> None:
     assert at("level", 0) in result.stderr
     assert not out.exists()
     result = CliRunner().invoke(main, ["import", str(bad), "-o", str(bad)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # refusing to overwrite an input is a usage error
     assert "input" in result.stderr
 
 
