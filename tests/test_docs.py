@@ -17,6 +17,7 @@ from caf.models.assessment import Assessment
 from caf.models.framework import Framework, digest
 from caf.render.numbers import fmt_level, fmt_number, fmt_percent
 from caf.scoring.scorecard import Summary, score
+from caf.xlsx.capture.layout import ASSESS_COLUMNS, Kind, SheetName, StartField
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 SCORING = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8")
@@ -113,3 +114,21 @@ def test_no_file_points_at_a_design_document_outside_the_repository() -> None:
     ]
     offenders += ["README.md"] if pattern.search(README) else []
     assert offenders == []
+
+
+def test_the_workbook_page_names_every_sheet_and_column() -> None:
+    page = (ROOT / "docs" / "workbook.md").read_text(encoding="utf-8")
+    missing = [f"sheet {name.value}" for name in SheetName if name.value not in page]
+    missing += [
+        f"column {column.header}"
+        for column in ASSESS_COLUMNS
+        if column.kind is not Kind.HELPER and f"| {column.header} " not in page
+    ]
+    missing += [f"Start field {field.value}" for field in StartField if field.value not in page]
+    assert missing == []
+
+
+def test_every_doc_page_is_linked_from_the_readme_or_another_page() -> None:
+    pages = sorted((ROOT / "docs").glob("*.md"))
+    texts = README + "".join(p.read_text(encoding="utf-8") for p in pages)
+    assert [p.name for p in pages if p.name not in texts] == []
