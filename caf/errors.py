@@ -63,6 +63,7 @@ class Code(StrEnum):
     UNKNOWN_FRAMEWORK = "unknown-framework"
     UNKNOWN_PRACTICE = "unknown-practice"
     EXCLUDED_PRACTICE = "excluded-practice"
+    RETIRED_PRACTICE = "retired-practice"
     MISSING_PRACTICE = "missing-practice"
     NA_WITHOUT_REASON = "na-without-reason"
     NA_WITH_LEVEL = "na-with-level"
@@ -103,6 +104,7 @@ CODE_DESCRIPTIONS: dict[Code, str] = {
     Code.UNKNOWN_FRAMEWORK: "An assessment or workbook answers a framework caf cannot find.",
     Code.UNKNOWN_PRACTICE: "An answer is for a practice the framework does not have.",
     Code.EXCLUDED_PRACTICE: "An answer is for a practice the profile in use leaves out.",
+    Code.RETIRED_PRACTICE: "An answer is for a practice the framework has retired (not scored).",
     Code.MISSING_PRACTICE: "Rows of practices are missing from a workbook.",
     Code.NA_WITHOUT_REASON: "A practice is marked N/A without saying why.",
     Code.NA_WITH_LEVEL: "An answer is marked N/A and also has a level.",

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from caf.errors import LISTED_PER_CODE, Code, DataPath, Issue, Severity
+from caf.errors import LISTED_PER_CODE, Code, DataPath, Issue, Severity, has_errors
 from caf.models.framework import digest
 from caf.validation.messages import suggest
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterator, Mapping
 
-    from caf.models.assessment import Assessment
+    from caf.models.assessment import Answer, Assessment
     from caf.models.catalog import Catalog
-    from caf.models.framework import Framework, Practice
+    from caf.models.framework import Framework, Practice, Retired, Scale
 
 
 def _practice_paths(framework: Framework) -> Iterator[tuple[Practice, DataPath]]:
@@ -185,27 +185,36 @@ def framework_digest(framework: Framework) -> str:
     return known[1]
 
 
-def check_assessment(
-    assessment: Assessment, framework: Framework, excluded: Collection[str] = ()
-) -> list[Issue]:
-    """Problems of an assessment against the framework it answers.
+def _retired_answer(framework: Framework, retired: Retired, path: DataPath) -> Issue:
+    """A warning for an answer to a retired practice: not scored, and where its content went."""
+    moved = ", ".join(retired.replaced_by)
+    where = (
+        f"; its content is now asked by {moved}: move the answer there"
+        if moved
+        else "; remove the answer"
+    )
+    return Issue(
+        Code.RETIRED_PRACTICE,
+        f"answer for practice {retired.id}, which {framework.ref} retired "
+        f"({retired.reason.rstrip('.')}) and no longer scores{where}",
+        Severity.WARNING,
+        path=path,
+    )
 
-    ``excluded`` are the practices the profile behind ``framework`` leaves out: an answer for
-    one is reported as excluded, not as unknown.
-    """
-    issues: list[Issue] = []
+
+def _reference_issues(assessment: Assessment, framework: Framework) -> list[Issue]:
+    """Whether the assessment answers this framework, this version and this content."""
     ref = assessment.framework
     if ref.id != framework.id:
-        issues.append(
+        return [
             Issue(
                 Code.UNKNOWN_FRAMEWORK,
                 f"the assessment answers framework {ref.id!r}, not {framework.id!r}",
                 path=("framework", "id"),
             )
-        )
-        return issues
+        ]
     if ref.version != framework.version:
-        issues.append(
+        return [
             Issue(
                 Code.VERSION_MISMATCH,
                 f"the assessment answers version {ref.version} of {framework.id}; "
@@ -213,9 +222,9 @@ def check_assessment(
                 Severity.WARNING,
                 path=("framework", "version"),
             )
-        )
-    elif ref.digest is not None and ref.digest != framework_digest(framework):
-        issues.append(
+        ]
+    if ref.digest is not None and ref.digest != framework_digest(framework):
+        return [
             Issue(
                 Code.DIGEST_MISMATCH,
                 f"the content of {framework.ref} has changed since this assessment was "
@@ -223,10 +232,48 @@ def check_assessment(
                 Severity.WARNING,
                 path=("framework", "digest"),
             )
+        ]
+    return []
+
+
+def _answer_issues(practice_id: str, answer: Answer, scale: Scale, path: DataPath) -> list[Issue]:
+    """Levels on the scale, and a reason for every N/A."""
+    issues = [
+        Issue(
+            Code.LEVEL_OFF_SCALE,
+            f"answer {practice_id}: {name} {value} is not on the scale {scale.describe()}",
+            path=(*path, name),
         )
+        for name in ("level", "target")
+        if (value := getattr(answer, name)) is not None and scale.level(value) is None
+    ]
+    if answer.na and not (answer.na_reason or "").strip():
+        issues.append(
+            Issue(
+                Code.NA_WITHOUT_REASON,
+                f"answer {practice_id}: marked N/A without a reason",
+                Severity.WARNING,
+                path=(*path, "na"),
+            )
+        )
+    return issues
+
+
+def check_assessment(
+    assessment: Assessment, framework: Framework, excluded: Collection[str] = ()
+) -> list[Issue]:
+    """Problems of an assessment against the framework it answers.
+
+    ``excluded`` are the practices the profile behind ``framework`` leaves out: an answer for
+    one is reported as excluded, not as unknown. An answer for a retired practice is a warning
+    that names its successors; it is not scored.
+    """
+    issues = _reference_issues(assessment, framework)
+    if has_errors(issues):
+        return issues
     known = framework.practice_ids()
     known_set = set(known)
-    scale = framework.scale
+    retired = {r.id: r for r in framework.retired}
     unknown = 0
     for practice_id, answer in assessment.answers.items():
         path: DataPath = ("answers", practice_id)
@@ -239,8 +286,9 @@ def check_assessment(
                     path=path,
                 )
             )
-            continue
-        if practice_id not in known_set:
+        elif practice_id in retired:
+            issues.append(_retired_answer(framework, retired[practice_id], path))
+        elif practice_id not in known_set:
             # Suggestions cost a fuzzy match each; only the issues that will be listed get one.
             unknown += 1
             hint = suggest(practice_id, known) if unknown <= LISTED_PER_CODE else ""
@@ -251,25 +299,6 @@ def check_assessment(
                     path=path,
                 )
             )
-            continue
-        for name in ("level", "target"):
-            value = getattr(answer, name)
-            if value is not None and scale.level(value) is None:
-                issues.append(
-                    Issue(
-                        Code.LEVEL_OFF_SCALE,
-                        f"answer {practice_id}: {name} {value} is not on the scale "
-                        f"{scale.describe()}",
-                        path=(*path, name),
-                    )
-                )
-        if answer.na and not (answer.na_reason or "").strip():
-            issues.append(
-                Issue(
-                    Code.NA_WITHOUT_REASON,
-                    f"answer {practice_id}: marked N/A without a reason",
-                    Severity.WARNING,
-                    path=(*path, "na"),
-                )
-            )
+        else:
+            issues += _answer_issues(practice_id, answer, framework.scale, path)
     return issues

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from helpers import make_assessment, make_framework, practice
 
-from caf.errors import Code, Severity
+from caf.errors import Code, Severity, has_errors
+from caf.models.assessment import Assessment
 from caf.models.catalog import Catalog
 from caf.models.framework import Framework, digest
 from caf.validation.checks import check_assessment, check_framework
+
+if TYPE_CHECKING:
+    from caf.validation.library import Library
 
 CATALOG = Catalog.model_validate(
     {"id": "cat", "version": "1", "title": "Cat", "items": [{"id": "A.1", "title": "a"}]}
@@ -102,3 +106,22 @@ def test_framework_version_and_digest_mismatch_are_warnings() -> None:
     assert (
         check_assessment(make_assessment(fw, {}).model_copy(update={"framework": fresh}), fw) == []
     )
+
+
+def test_an_answer_to_a_retired_practice_is_a_warning_that_points_to_its_successor(
+    library: Library,
+) -> None:
+    framework = library.framework("caf-ai")
+    retired = next(r for r in framework.retired if r.replaced_by)
+    assessment = Assessment.model_validate(
+        {
+            "framework": {"id": framework.id, "version": framework.version},
+            "subject": {"name": "Payments"},
+            "round": {"label": "2026-Q4"},
+            "answers": {retired.id: {"level": 2}},
+        }
+    )
+    issues = check_assessment(assessment, framework)
+    assert [(i.code, i.severity) for i in issues] == [(Code.RETIRED_PRACTICE, Severity.WARNING)]
+    assert retired.replaced_by[0] in issues[0].message
+    assert not has_errors(issues)
