@@ -254,6 +254,7 @@ def _answers(book: Workbook, framework: Framework, issues: _Issues) -> dict[str,
         return {}
     reader = _AnswerReader(framework, columns, issues)
     known = framework.practice_ids()
+    known_set = frozenset(known)  # a list lookup per row made large frameworks quadratic
     seen: dict[str, str] = {}
     answers: dict[str, Answer] = {}
     for index in range(columns.header_row + 1, len(rows)):
@@ -271,7 +272,7 @@ def _answers(book: Workbook, framework: Framework, issues: _Issues) -> dict[str,
             )
             continue
         seen[practice_id] = where
-        if practice_id not in known:
+        if practice_id not in known_set:
             issues.add(
                 where,
                 f"unknown practice {practice_id!r}{suggest(practice_id, known)}",
