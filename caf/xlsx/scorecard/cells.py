@@ -131,7 +131,8 @@ class ScorecardBook(Book):
         sheet.fit_to_pages(1, 0)
         sheet.repeat_rows(1)
         # Page headers have their own codes (&L, &P…); a literal & is written &&.
-        sheet.set_header("&L" + header.replace("&", "&&")[:200] + "&RPage &P of &N")
+        # Excel allows 255 characters: 100 doubled at most, and the page number.
+        sheet.set_header("&L" + header[:100].replace("&", "&&") + "&RPage &P of &N")
 
 
 def _kind_of(value: object) -> Kind:

@@ -297,6 +297,7 @@ def write_scorecard(target: Path, view: ScorecardView, inputs: Iterable[Path] = 
             end = _heatmap(book, sheet, 1, view.heatmap)
             book.text(sheet, end + 1, 0, "Latest scores by capability", "title", "Heatmap")
             _heatmap(book, sheet, end + 2, view.capability_heatmap)
+            sheet.freeze_panes(2, 2)  # the first header and the subject names stay in view
             book.print_setup(sheet, page)
         if view.trend:
             _trend(book, view, page)
