@@ -28,7 +28,8 @@ def to_data(value: object) -> object:
         return {
             "key": value.key,
             "name": latest.subject.name,
-            "rounds": [card.round.label for card in value.rounds],
+            # Every round read (the history keeps only the two latest scorecards).
+            "rounds": [round_.label for round_, _ in value.overall_by_round],
             "latest_round": latest.round.label,
             "overall": latest.overall.score,
             "perspectives": {p.id: p.summary.score for p in latest.perspectives},

@@ -119,8 +119,15 @@ RISK_STYLES: dict[Risk, Style] = {
 
 
 def page_text(text: str, limit: int = 80) -> str:
-    """Text for a page header or footer: ``&`` is a control character there; length is limited."""
-    return text.replace("&", "&&")[:limit]
+    """Text for a page header or footer: ``&`` is a control character there; length is limited.
+
+    Excel allows 255 characters in a whole header, so each part is cut to ``limit``; a cut
+    through a doubled ``&`` would leave a control character, so it is cut before it instead.
+    """
+    escaped = text.replace("&", "&&")[:limit]
+    if (len(escaped) - len(escaped.rstrip("&"))) % 2:
+        escaped = escaped[:-1]
+    return escaped
 
 
 @dataclass(frozen=True)

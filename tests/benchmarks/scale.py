@@ -89,8 +89,8 @@ print("ELAPSED", time.perf_counter() - start, file=sys.stderr)
 """
 
 
-def generate(folder: Path, count: int, seed: int = 11) -> None:
-    """``count`` caf-ai assessment files: two rounds per subject, answers from demo seeds."""
+def generate(folder: Path, count: int, seed: int = 11, rounds: int = 2) -> None:
+    """``count`` caf-ai assessment files: ``rounds`` per subject, answers from demo seeds."""
     framework = Library().framework("caf-ai")
     rng = random.Random(seed)  # noqa: S311 - benchmark data
     templates = [fictional_portfolio(framework, rng.randrange(10**6))[0] for _ in range(8)]
@@ -104,7 +104,7 @@ def generate(folder: Path, count: int, seed: int = 11) -> None:
     }
     folder.mkdir(parents=True, exist_ok=True)
     for index in range(count):
-        subject, round_index = divmod(index, 2)
+        subject, round_index = divmod(index, rounds)
         text = texts[(subject % len(templates), round_index)]
         text = text.replace("SUBJECT NAME", f"Team {subject:06d}")
         text = text.replace("subject-key", f"team-{subject:06d}")
@@ -133,7 +133,9 @@ def main() -> None:
     """Generate, run, print."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--counts", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--export-counts", type=int, nargs="*", default=None)
     parser.add_argument("--subjects", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=2, help="rounds per portfolio subject")
     args = parser.parse_args()
     caf = str(Path(sys.executable).with_name("caf"))
     python = sys.executable
@@ -151,6 +153,8 @@ def main() -> None:
                 parse,
                 "<= 1.5x C-loader parse; <= 300 MiB, flat",
             )
+            if args.export_counts is not None and count not in args.export_counts:
+                continue
             csv_out = root / f"n{count}.csv"
             export = measure([caf, "export", "data", str(folder), "-o", str(csv_out), "-q"])
             bare_csv = measure(
@@ -163,13 +167,14 @@ def main() -> None:
                 "<= 1.3x parse + bare csv writer",
             )
         folder = root / "portfolio"
-        generate(folder, args.subjects * 2)
+        generate(folder, args.subjects * args.rounds, rounds=args.rounds)
         book = root / "portfolio.xlsx"
         ours = measure([caf, "scorecard", str(folder), "-o", str(book), "-q"])
         parse = measure([python, "-c", _PARSE, str(folder)])
         write_alone = _write_only(folder, root / "again.xlsx")
         bare = measure([python, "-c", _BARE_XLSX, str(book), str(root / "bare.xlsx")])
-        print(f"\n{args.subjects:,}-subject portfolio scorecard ({args.subjects * 2:,} files)")
+        files = args.subjects * args.rounds
+        print(f"\n{args.subjects:,}-subject portfolio scorecard ({files:,} files)")
         row("caf scorecard (whole command)", ours, parse, "vs C-loader parse of the files")
         row(
             "caf scorecard: writing the workbook",

@@ -8,6 +8,7 @@ from caf.demo import fictional_portfolio
 from caf.render.jsondata import to_data
 from caf.render.score_output import ScoreOutput, scorecard_data
 from caf.scoring.evidence import unevidenced
+from caf.scoring.portfolio import PortfolioBuilder
 from caf.scoring.scorecard import score
 
 if TYPE_CHECKING:
@@ -39,3 +40,13 @@ def test_compact_by_default_indented_on_request(library: Library) -> None:
         text = out.getvalue()
         assert json.loads(text)["scorecards"][0]["subject"] == to_data(card.subject)
         assert (text.count("\n") <= newlines) is (indent is None)
+
+
+def test_portfolio_json_lists_every_round_read(library: Library) -> None:
+    framework = library.framework("starter")
+    builder = PortfolioBuilder(framework)
+    for assessment in fictional_portfolio(framework):
+        builder.add(score(framework, assessment))
+    history = to_data(builder.build().subjects[0])
+    assert isinstance(history, dict)
+    assert history["rounds"] == ["2026-Q1", "2026-Q2", "2026-Q4"]

@@ -54,3 +54,10 @@ def test_cells_formulas_names_and_print_setup(tmp_path: Path) -> None:
     assert data.oddHeader.left.text == "R&&D"
     values = openpyxl.load_workbook(path, data_only=True)["Data"]
     assert values["B2"].value == 5
+
+
+def test_page_text_never_cuts_a_doubled_ampersand_in_half() -> None:
+    assert page_text("R&D", 80) == "R&&D"
+    assert page_text("ab&cd", 3) == "ab"
+    assert page_text("ab&cd", 4) == "ab&&"
+    assert len(page_text("&" * 300, 200)) == 200

@@ -311,6 +311,7 @@ def _answers(
         return {}
     reader = _AnswerReader(framework, columns, issues, round_date)
     known = framework.practice_ids()
+    known_set = frozenset(known)  # a list lookup per row made large frameworks quadratic
     seen: dict[str, str] = {}
     answers: dict[str, Answer] = {}
     for index in range(columns.header_row + 1, len(rows)):
@@ -328,7 +329,7 @@ def _answers(
             )
             continue
         seen[practice_id] = where
-        if practice_id not in known:
+        if practice_id not in known_set:
             issues.add(
                 where,
                 f"unknown practice {practice_id!r}"
