@@ -297,7 +297,9 @@ def write_scorecard(target: Path, view: ScorecardView, inputs: Iterable[Path] = 
             end = _heatmap(book, sheet, 1, view.heatmap)
             sheet.text(end + 1, 0, "Latest scores by capability", Style.TITLE)
             _heatmap(book, sheet, end + 2, view.capability_heatmap)
-            sheet.worksheet.freeze_panes(2, 2)  # the first header and the subject names stay in view
+            sheet.worksheet.freeze_panes(
+                2, 2
+            )  # the first header and the subject names stay in view
             book.print_setup(sheet, page)
         if view.trend:
             _trend(book, view, page)
