@@ -95,3 +95,25 @@ def pdf_pages(pdf: Path) -> list[list[str]]:
     return [
         [line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")
     ]
+
+
+def pdf_size(pdf: Path) -> tuple[int, int]:
+    """The first page's width and height in points (pdfinfo)."""
+    info = subprocess.run(
+        [needs_program("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    line = next(x for x in info.splitlines() if x.startswith("Page size:"))
+    width, _, height = line.split(":", 1)[1].split()[:3]
+    return round(float(width)), round(float(height))
+
+
+def widest_text(pdf: Path) -> float:
+    """The right edge of the rightmost word on any page, in points."""
+    html = subprocess.run(
+        [needs_program("pdftotext"), "-bbox", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    edges = [float(part.split('"')[1]) for part in html.split("xMax=")[1:]]
+    return max(edges)

@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 import pytest
+from browser import pdf_size
 from click.testing import CliRunner
 from helpers import DATA, hostile_assessment, write
 
@@ -296,3 +297,14 @@ def test_a_thousand_subjects_render_in_bounded_size(starter: Framework, library:
         f"1000 subjects {len(big) / 1024:,.0f} KiB in {big_time:.2f} s; "
         f"{per_subject:.0f} bytes per extra subject"
     )
+
+
+def test_pdf_through_weasyprint(starter_files: dict[str, Path], tmp_path: Path) -> None:
+    pytest.importorskip("weasyprint", reason="WeasyPrint (caf[pdf]) is not installed")
+    out = tmp_path / "r.html"
+    code, err = run(str(starter_files["q2"]), str(starter_files["q4"]), "--pdf", "-o", str(out))
+    assert code == 0, err
+    pdf = out.with_suffix(".pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert pdf_size(pdf) == (595, 842)  # A4
+    assert f"and {out.with_suffix('.pdf')}" in err

@@ -7,12 +7,11 @@ Screenshots and PDFs are kept in ``build/artifacts/report/`` to look at.
 
 from __future__ import annotations
 
-import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
-from browser import chromium, console_lines, pdf_pages, probe
-from helpers import ROOT, SENTINEL, hostile_assessment, needs_program, write
+from browser import chromium, console_lines, pdf_pages, pdf_size, probe, widest_text
+from helpers import ROOT, SENTINEL, hostile_assessment, write
 
 from caf.report.writer import ReportOptions, write_report
 
@@ -82,27 +81,6 @@ def test_reports_fit_both_widths_with_every_chart_drawn(
         assert str(hostile["title"]).startswith("Scorecard \u2014 <script>document.title=")
         assert hostile["title"] != SENTINEL
         assert hostile["images"] == 0
-
-
-def pdf_size(pdf: Path) -> tuple[int, int]:
-    info = subprocess.run(
-        [needs_program("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True
-    ).stdout
-    line = next(x for x in info.splitlines() if x.startswith("Page size:"))
-    width, _, height = line.split(":", 1)[1].split()[:3]
-    return round(float(width)), round(float(height))
-
-
-def widest_text(pdf: Path) -> float:
-    """The right edge of the rightmost word on any page, in points."""
-    html = subprocess.run(
-        [needs_program("pdftotext"), "-bbox", str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    edges = [float(part.split('"')[1]) for part in html.split("xMax=")[1:]]
-    return max(edges)
 
 
 @pytest.mark.parametrize(("name", "paper"), [("team", A4_POINTS), ("letter", LETTER_POINTS)])
