@@ -23,6 +23,7 @@ from caf.render.export_files import export_data
 from caf.render.jsondata import results_data
 from caf.render.terminal import portfolio_text, scorecard_text
 from caf.render.yamltext import dump_model
+from caf.report.writer import ReportOptions, write_report
 from caf.scoring.portfolio import portfolio, round_key
 from caf.validation.library import Library
 from caf.validation.paths import load_assessments
@@ -227,6 +228,7 @@ def run(
     echo("")
     files = _workshop(out, library, framework, focus.latest.subject.key, loaded.pairs, echo)
     files += _next_pack(out, library, framework_ref, focus.latest, written, echo)
+    files += _reports(out, library, folder, focus.latest, echo)
     return DemoResult(framework, result, [*written, scores_file, *leadership, *files])
 
 
@@ -248,6 +250,20 @@ def _leadership(
     done = export_data([folder], library, data_file, ExportFormat.CSV)
     echo(f"Tidy data for pivot tables: {data_file} ({done.rows:,} rows)")
     return [portfolio_file, team_file, data_file]
+
+
+def _reports(
+    out: Path, library: Library, folder: Path, focus: Scorecard, echo: Callable[[str], None]
+) -> list[Path]:
+    """The portfolio report and one team's report (every round of it, for its trend)."""
+    portfolio_file = out / "portfolio-report.html"
+    team_file = out / f"report-{focus.subject.key}.html"
+    made = write_report([folder], library, portfolio_file, ReportOptions())
+    echo(f"Portfolio report: {portfolio_file} ({made.subjects} teams, {made.size / 1024:,.0f} KiB)")
+    team = sorted(folder.glob(f"{focus.subject.key}-*.yaml"))
+    write_report(team, library, team_file, ReportOptions())
+    echo(f"Report of {focus.subject.name}, {focus.round.label}: {team_file}")
+    return [portfolio_file, team_file]
 
 
 def _next_pack(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -125,3 +126,59 @@ def libreoffice_convert(files: list[Path], out: Path) -> list[Path]:
     missing = [p for p in converted if not p.is_file()]
     assert not missing, f"LibreOffice did not convert {missing}"
     return converted
+
+
+def undocumented(source: str) -> list[str]:
+    """``Class.field`` for every annotated class field not followed by a string literal."""
+    missing = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.ClassDef):
+            continue
+        body = node.body
+        for position, statement in enumerate(body):
+            if not isinstance(statement, ast.AnnAssign) or not isinstance(
+                statement.target, ast.Name
+            ):
+                continue
+            after = body[position + 1] if position + 1 < len(body) else None
+            documented = (
+                isinstance(after, ast.Expr)
+                and isinstance(after.value, ast.Constant)
+                and isinstance(after.value.value, str)
+                and after.value.value.strip()
+            )
+            if not documented:
+                missing.append(f"{node.name}.{statement.target.id}")
+    return missing
+
+
+SENTINEL = "PWNED"
+"""What hostile text would set the page title to if it ever ran."""
+HOSTILE = {
+    "script": f"<script>document.title='{SENTINEL}'</script>",
+    "style": f"</style><img src=x onerror=\"document.title='{SENTINEL}'\">",
+    "jinja": "{{ 7*7 }}{% if true %}J{% endif %}",
+    "link": "javascript:alert(1)",
+    "rtl": "\u202eevil\u202c \u200fmark",
+}
+HOSTILE_TEXT = " ".join(HOSTILE.values())
+"""Every hostile text, in one string."""
+
+
+def hostile_assessment() -> str:
+    """The starter assessment with every kind of hostile text wherever users write text."""
+    quoted = HOSTILE_TEXT.replace("\\", "\\\\").replace('"', '\\"')
+    text = (
+        (DATA / "pack" / "starter-2026-Q2.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "{name: Payments Platform, id: payments}",
+            f'{{name: "{quoted}", id: evil, business_unit: "{quoted}"}}',
+        )
+        .replace("label: 2026-Q2", f'label: "{quoted}"')
+    )
+    text = text.replace('notes: "Policy drafted for retail only."', f'notes: "{quoted}"')
+    text = text.replace("owner: Priya Raman", f'owner: "{quoted}", evidence: ["{quoted}"]')
+    return text.replace(
+        "na_reason: No customer-facing model output in scope.", f'na_reason: "{quoted}"'
+    )

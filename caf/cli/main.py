@@ -13,6 +13,7 @@ from caf.cli.demo import demo
 from caf.cli.export import export
 from caf.cli.library import frameworks, schema, validate
 from caf.cli.pack import pack
+from caf.cli.report import report
 from caf.cli.scorecard import scorecard
 from caf.cli.workbook import import_, workbook
 
@@ -34,6 +35,7 @@ for _command in (
     init,
     score,
     scorecard,
+    report,
     export,
     workbook,
     import_,

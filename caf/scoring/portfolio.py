@@ -120,6 +120,11 @@ def portfolio_of(framework: Framework, scorecards: Iterable[Scorecard]) -> Portf
     return _portfolio(framework, [history_of(key, cards) for key, cards in by_subject.items()])
 
 
+def portfolio_of_histories(framework: Framework, histories: Iterable[SubjectHistory]) -> Portfolio:
+    """The portfolio of subjects' histories already gathered (one subject's own, for example)."""
+    return _portfolio(framework, list(histories))
+
+
 def _portfolio(framework: Framework, histories: list[SubjectHistory]) -> Portfolio:
     perspectives = tuple(
         PortfolioPerspective(

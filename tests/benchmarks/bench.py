@@ -24,7 +24,10 @@ import xlsxwriter
 
 from caf.demo import fictional_portfolio
 from caf.pack.writer import PackOptions, write_pack
+from caf.render.scorecard_build import build_view
 from caf.render.yamltext import dump_model
+from caf.report.writer import render_report, report_context
+from caf.scoring.portfolio import portfolio_of
 from caf.scoring.scorecard import score
 from caf.validation.library import Library
 from caf.validation.session import plan_session
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from caf.models.assessment import Assessment
+    from caf.models.framework import Framework
 
 
 def peak_memory(run: Callable[[], object]) -> float:
@@ -119,6 +123,31 @@ def bare_write(target: Path, cells: list[tuple[str, int, int, object, object]]) 
     book.close()
 
 
+def report_row(framework: Framework, library: Library, assessments: list[Assessment]) -> None:
+    """The report of a 1,000-subject portfolio against the scorecard view it is built from."""
+    cards = [
+        score(
+            framework,
+            a.model_copy(
+                update={"subject": a.subject.model_copy(update={"name": f"T{i}", "id": f"t{i}"})}
+            ),
+        )
+        for i, a in enumerate(assessments)
+    ]
+    whole = portfolio_of(framework, cards)
+    catalogs = library.catalogs()
+    html = render_report(report_context(framework, whole, catalogs))
+    row(
+        f"report of {len(cards):,} subjects ({len(html) / 2**20:.1f} MiB)",
+        *best_pair(
+            lambda: render_report(report_context(framework, whole, catalogs)),
+            lambda: build_view(framework, whole, catalogs, (), framework_digest="-"),
+            3,
+        ),
+        "the portfolio's scorecard view alone",
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
@@ -178,6 +207,7 @@ def main() -> None:
             best(lambda: [sum(ls) / len(ls) for ls in levels], 1),
             "(a plain mean per file)",
         )
+        report_row(framework, library, many[:1000])
 
     def cold(args: list[str]) -> Callable[[], object]:
         return lambda: subprocess.run(args, check=True, capture_output=True)

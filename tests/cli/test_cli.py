@@ -298,3 +298,13 @@ def test_installed_command_runs() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "starter" in result.stdout
+
+
+def test_demo_writes_the_reports(demo_run: tuple[Path, str]) -> None:
+    folder, out = demo_run
+    portfolio = (folder / "portfolio-report.html").read_text(encoding="utf-8")
+    assert "Portfolio scorecard \u2014 12 subjects" in portfolio
+    assert "Heatmap by business unit" in portfolio
+    team = next(folder.glob("report-*.html"))
+    assert str(team) in out
+    assert "Trend" in team.read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
+from browser import chromium, pdf_pages
 from click.testing import CliRunner
 from helpers import DATA, ROOT, needs_program, write
 from pptx import Presentation
@@ -44,14 +45,6 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.exit_code == 0, result.stderr
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return out
-
-
-def chromium(*args: str) -> subprocess.CompletedProcess[str]:
-    program = needs_program("chromium")
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"]
-    return subprocess.run(
-        [program, *flags, *args], capture_output=True, text=True, timeout=120, check=True
-    )
 
 
 _PROBE = """<!DOCTYPE html><html><body><script>
@@ -100,18 +93,6 @@ def test_every_page_fits_1366_pixels_without_console_errors(pack: Path, tmp_path
     )
     assert found.pop("control") > 0
     assert found == dict.fromkeys(HTML, 0), "horizontal overflow (pixels) per page"
-
-
-def pdf_pages(pdf: Path) -> list[list[str]]:
-    text = subprocess.run(
-        [needs_program("pdftotext"), "-layout", str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return [
-        [line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")
-    ]
 
 
 def test_worksheets_print_one_perspective_per_page_group(pack: Path) -> None:

@@ -2,35 +2,12 @@
 
 from __future__ import annotations
 
-import ast
 import dataclasses
 import inspect
 
+from helpers import undocumented
+
 import caf.pack.context as context_module
-
-
-def undocumented(source: str) -> list[str]:
-    """``Class.field`` for every annotated class field not followed by a string literal."""
-    missing = []
-    for node in ast.walk(ast.parse(source)):
-        if not isinstance(node, ast.ClassDef):
-            continue
-        body = node.body
-        for position, statement in enumerate(body):
-            if not isinstance(statement, ast.AnnAssign) or not isinstance(
-                statement.target, ast.Name
-            ):
-                continue
-            after = body[position + 1] if position + 1 < len(body) else None
-            documented = (
-                isinstance(after, ast.Expr)
-                and isinstance(after.value, ast.Constant)
-                and isinstance(after.value.value, str)
-                and after.value.value.strip()
-            )
-            if not documented:
-                missing.append(f"{node.name}.{statement.target.id}")
-    return missing
 
 
 def test_every_context_field_is_documented() -> None:
