@@ -205,21 +205,23 @@ def read_answers(
         answer = reader.answer(index, row)
         if answer is not None:
             answers[practice_id] = answer
+    _whole_sheet(
+        known, seen, bool(answers), cell_address(SheetName.ASSESS, columns.header_row, 0), issues
+    )
+    return {pid: answers[pid] for pid in known if pid in answers}
+
+
+def _whole_sheet(
+    known: list[str], seen: dict[str, str], answered: bool, header: str, issues: CellIssues
+) -> None:
+    """Practice rows missing from the sheet (an error), and rows with no answer at all (a slip)."""
     missing = [pid for pid in known if pid not in seen]
     if missing:
         shown = ", ".join(missing[:_LISTED]) + (
             f" and {len(missing) - _LISTED} more" if len(missing) > _LISTED else ""
         )
         issues.add(
-            cell_address(SheetName.ASSESS, columns.header_row, 0),
-            f"{len(missing)} practice rows are missing: {shown}",
-            Code.MISSING_PRACTICE,
+            header, f"{len(missing)} practice rows are missing: {shown}", Code.MISSING_PRACTICE
         )
-    if seen and not answers:
-        issues.add(
-            cell_address(SheetName.ASSESS, columns.header_row, 0),
-            BLANK_WORKBOOK,
-            Code.EMPTY,
-            Severity.WARNING,
-        )
-    return {pid: answers[pid] for pid in known if pid in answers}
+    if seen and not answered:
+        issues.add(header, BLANK_WORKBOOK, Code.EMPTY, Severity.WARNING)
