@@ -132,7 +132,7 @@ def row(name: str, ours: tuple[float, float], base: tuple[float, float], goal: s
 def main() -> None:
     """Generate, run, print."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--counts", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--counts", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--export-counts", type=int, nargs="*", default=None)
     parser.add_argument("--subjects", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=2, help="rounds per portfolio subject")

@@ -102,11 +102,22 @@ def _count(rows: Iterable[tuple[Cell, ...]]) -> int | None:
     return length() if callable(length) else None
 
 
+class _Unrecorded(dict[tuple[int, int], str]):
+    """A map that forgets what is put in it."""
+
+    def __setitem__(self, key: tuple[int, int], value: str) -> None:
+        """Forget it."""
+
+
 def _declare_table(sheet: object, names: Sequence[str], count: int) -> None:
     # See the module docstring: declare while nothing is flushed, with constant memory off
     # for the call only; the caller then writes the header cells over in constant-memory form.
     saved = sheet.constant_memory  # type: ignore[attr-defined]
     sheet.constant_memory = 0  # type: ignore[attr-defined]
+    # XlsxWriter records every cell of a table's range, to refuse a later table or merge that
+    # overlaps it: ~100 bytes a cell, hundreds of MiB for a large portfolio. The Data sheet
+    # holds one table and nothing else, so nothing is recorded.
+    sheet.table_cells = _Unrecorded()  # type: ignore[attr-defined]
     try:
         sheet.add_table(  # type: ignore[attr-defined]
             0,
@@ -121,3 +132,4 @@ def _declare_table(sheet: object, names: Sequence[str], count: int) -> None:
         )
     finally:
         sheet.constant_memory = saved  # type: ignore[attr-defined]
+        sheet.table_cells = {}  # type: ignore[attr-defined]
