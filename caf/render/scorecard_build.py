@@ -71,11 +71,12 @@ def _mean(values: Iterable[float | None]) -> float | None:
 
 
 class _Titles:
-    """Titles of perspectives and capabilities by id."""
+    """Titles of perspectives and capabilities, and where to look on AWS, by id."""
 
     def __init__(self, framework: Framework) -> None:
         self.perspective = {p.id: p.title for p in framework.perspectives}
         self.capability = {c.id: c.title for _, c in framework.capabilities()}
+        self.aws = {p.id: "; ".join(p.aws_evidence) for _, _, p in framework.practices()}
 
 
 def _node(
@@ -136,6 +137,7 @@ def _action(card: Scorecard, r: PracticeResult, titles: _Titles, level: int) -> 
         r.owner,
         r.due,
         "claimed, unevidenced" if is_unevidenced(r, level) else "",
+        titles.aws.get(r.id, ""),
     )
 
 
@@ -283,6 +285,53 @@ def fmt_level(value: int | None) -> str:
     return "\u2013" if value is None else str(value)
 
 
+def _subject_line(history: SubjectHistory) -> SubjectLine:
+    """A subject at its latest round, and how many rounds of it were read."""
+    latest = history.latest
+    return SubjectLine(
+        history.key,
+        latest.subject.name,
+        latest.subject.business_unit,
+        latest.round.label,
+        latest.round.date,
+        len(history.overall_by_round),
+    )
+
+
+def _na_rows(cards: list[Scorecard], titles: _Titles) -> tuple[NaRow, ...]:
+    """Every practice marked N/A, with its reason."""
+    return tuple(
+        NaRow(
+            card.subject.name,
+            card.round.label,
+            r.id,
+            r.title,
+            titles.perspective[r.perspective_id],
+            r.na_reason or "no reason given",
+        )
+        for card in cards
+        for r in card.na_register
+    )
+
+
+def _evidence_rows(cards: list[Scorecard], titles: _Titles, level: int) -> tuple[EvidenceRow, ...]:
+    """Every level at or above ``level`` claimed without an evidence item."""
+    return tuple(
+        EvidenceRow(
+            card.subject.name,
+            card.round.label,
+            r.id,
+            r.title,
+            titles.perspective[r.perspective_id],
+            r.level or 0,
+            r.target,
+        )
+        for card in cards
+        for r in card.practices
+        if is_unevidenced(r, level)
+    )
+
+
 def build_view(
     framework: Framework,
     portfolio: Portfolio,
@@ -314,17 +363,7 @@ def build_view(
         framework_digest=framework_digest,
         generated=generated or dt.datetime.now(dt.UTC).replace(microsecond=0),
         evidence_level=evidence_level,
-        subjects=tuple(
-            SubjectLine(
-                h.key,
-                h.latest.subject.name,
-                h.latest.subject.business_unit,
-                h.latest.round.label,
-                h.latest.round.date,
-                len(h.overall_by_round),
-            )
-            for h in histories
-        ),
+        subjects=tuple(_subject_line(h) for h in histories),
         headline=_headline(cards, portfolio, evidence_level),
         chart=tuple(
             PerspectiveChart(
@@ -348,32 +387,8 @@ def build_view(
         trend=tuple(trend),
         trend_points=tuple(points),
         crosswalk=tuple(_crosswalk(framework, catalogs, cards)),
-        na_register=tuple(
-            NaRow(
-                card.subject.name,
-                card.round.label,
-                r.id,
-                r.title,
-                titles.perspective[r.perspective_id],
-                r.na_reason or "no reason given",
-            )
-            for card in cards
-            for r in card.na_register
-        ),
-        evidence=tuple(
-            EvidenceRow(
-                card.subject.name,
-                card.round.label,
-                r.id,
-                r.title,
-                titles.perspective[r.perspective_id],
-                r.level or 0,
-                r.target,
-            )
-            for card in cards
-            for r in card.practices
-            if is_unevidenced(r, evidence_level)
-        ),
+        na_register=_na_rows(cards, titles),
+        evidence=_evidence_rows(cards, titles, evidence_level),
         data_columns=COLUMNS,
         data=data,
     )

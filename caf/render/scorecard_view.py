@@ -206,6 +206,10 @@ class ActionRow:
     flag: str
     """``claimed, unevidenced`` when the level rests on no evidence item; else empty."""
 
+    aws_evidence: str
+    """On AWS, where to look for the evidence of the level (the practice's ``aws_evidence``,
+    joined with ``; ``); empty when the framework names none."""
+
 
 @dataclass(frozen=True, slots=True)
 class NaRow:

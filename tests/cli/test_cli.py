@@ -308,3 +308,5 @@ def test_demo_writes_the_reports(demo_run: tuple[Path, str]) -> None:
     team = next(folder.glob("report-*.html"))
     assert str(team) in out
     assert "Trend" in team.read_text(encoding="utf-8")
+    # The action plan says where on AWS to look (caf-ai's aws_evidence).
+    assert "On AWS, look at:" in team.read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ from caf.files import atomic_path
 from caf.xlsx.book import Style
 from caf.xlsx.scorecard.cells import Column, ScorecardBook
 from caf.xlsx.scorecard.data import write_data
+from caf.xlsx.scorecard.listings import write_actions, write_listings
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -96,25 +97,8 @@ def _summary(book: ScorecardBook, view: ScorecardView, page: str) -> None:
     sheet.worksheet.set_column(0, 0, 30)
     sheet.worksheet.set_column(1, 5, 14)
     sheet.text(0, 0, view.title, Style.TITLE)
-    facts: list[tuple[str, object, str]] = [
-        ("Framework", f"{view.framework} ({view.framework_ref})", "text"),
-    ]
-    if view.portfolio:
-        rounds = sorted({s.round for s in view.subjects})
-        facts += [
-            ("Subjects", len(view.subjects), "count"),
-            ("Latest rounds", ", ".join(rounds), "text"),
-        ]
-    else:
-        only = view.subjects[0]
-        facts += [
-            ("Subject", only.name, "text"),
-            ("Business unit", only.business_unit, "text"),
-            ("Round", only.round, "text"),
-            ("Date", only.date, "date"),
-        ]
     row = 2
-    for label, value, kind in facts:
+    for label, value, kind in _facts(view):
         sheet.text(row, 0, label, Style.LABEL)
         book.cell(sheet, row, 1, value, kind)
         row += 1
@@ -137,24 +121,50 @@ def _summary(book: ScorecardBook, view: ScorecardView, page: str) -> None:
         book.cell(sheet, row, 2, item.target, "score")
     _charts(book, sheet, chart_top, row)
     if view.spread:
-        row += 2
-        columns = (
-            Column("Across subjects"),
-            Column("Mean", "score"),
-            Column("Min", "score"),
-            Column("Median", "score"),
-            Column("Max", "score"),
-            Column("Subjects", "count"),
-        )
-        book.header(sheet, row, columns)
-        sheet.worksheet.freeze_panes(0, 0)
-        book.rows(
-            sheet,
-            row + 1,
-            columns,
-            ((s.title, s.mean, s.minimum, s.median, s.maximum, s.subjects) for s in view.spread),
-        )
+        _spread(book, sheet, row + 2, view)
     book.print_setup(sheet, page)
+
+
+def _facts(view: ScorecardView) -> list[tuple[str, object, str]]:
+    """What the Summary is about: (label, value, kind) lines at its top."""
+    facts: list[tuple[str, object, str]] = [
+        ("Framework", f"{view.framework} ({view.framework_ref})", "text"),
+    ]
+    if view.portfolio:
+        rounds = sorted({s.round for s in view.subjects})
+        return [
+            *facts,
+            ("Subjects", len(view.subjects), "count"),
+            ("Latest rounds", ", ".join(rounds), "text"),
+        ]
+    only = view.subjects[0]
+    return [
+        *facts,
+        ("Subject", only.name, "text"),
+        ("Business unit", only.business_unit, "text"),
+        ("Round", only.round, "text"),
+        ("Date", only.date, "date"),
+    ]
+
+
+def _spread(book: ScorecardBook, sheet: Sheet, row: int, view: ScorecardView) -> None:
+    """How each figure is spread across the subjects of a portfolio."""
+    columns = (
+        Column("Across subjects"),
+        Column("Mean", "score"),
+        Column("Min", "score"),
+        Column("Median", "score"),
+        Column("Max", "score"),
+        Column("Subjects", "count"),
+    )
+    book.header(sheet, row, columns)
+    sheet.worksheet.freeze_panes(0, 0)
+    book.rows(
+        sheet,
+        row + 1,
+        columns,
+        ((s.title, s.mean, s.minimum, s.median, s.maximum, s.subjects) for s in view.spread),
+    )
 
 
 def _charts(book: ScorecardBook, sheet: Sheet, top: int, bottom: int) -> None:
@@ -290,141 +300,21 @@ def write_scorecard(target: Path, view: ScorecardView, inputs: Iterable[Path] = 
         _summary(book, view, page)
         _nodes(book, "Perspectives", view.perspectives, page)
         _nodes(book, "Capabilities", view.capabilities, page)
-        _actions(book, view, page)
+        write_actions(book, view, page)
         if view.portfolio:
             sheet = book.sheet("Heatmap")
             sheet.text(0, 0, "Latest scores by perspective", Style.TITLE)
             end = _heatmap(book, sheet, 1, view.heatmap)
             sheet.text(end + 1, 0, "Latest scores by capability", Style.TITLE)
             _heatmap(book, sheet, end + 2, view.capability_heatmap)
-            sheet.worksheet.freeze_panes(
-                2, 2
-            )  # the first header and the subject names stay in view
+            # The first header and the subject names stay in view.
+            sheet.worksheet.freeze_panes(2, 2)
             book.print_setup(sheet, page)
         if view.trend:
             _trend(book, view, page)
-        _listings(book, view, page)
+        write_listings(book, view, page)
         write_data(book, view.data_columns, view.data)
         _about(book, view, page)
         names = [sheet.name for sheet in book.workbook.worksheets()]
         book.close()
     return names
-
-
-def _actions(book: ScorecardBook, view: ScorecardView, page: str) -> None:
-    columns = (
-        Column("Subject", width=24),
-        Column("ID", width=10),
-        Column("Practice", width=36),
-        Column("Perspective", width=20),
-        Column("Capability", width=24),
-        Column("Level", "count", 7),
-        Column("Target", "count", 7),
-        Column("Gap", "count", 6),
-        Column("Risk", width=9),
-        Column("Priority", "number", 9),
-        Column("Critical", "bool", 8),
-        Column("Owner", width=18),
-        Column("Due", "date", 11),
-        Column("Evidence", width=22),
-    )
-    rows = (
-        (
-            a.subject,
-            a.practice_id,
-            a.practice,
-            a.perspective,
-            a.capability,
-            a.level,
-            a.target,
-            a.gap,
-            a.risk,
-            a.priority,
-            a.critical,
-            a.owner,
-            a.due,
-            a.flag,
-        )
-        for a in view.actions
-    )
-    book.listing("Actions", columns, rows, page)
-
-
-def _listings(book: ScorecardBook, view: ScorecardView, page: str) -> None:
-    crosswalk = (
-        Column("Catalog", width=28),
-        Column("Item", width=12),
-        Column("Title", width=36),
-        Column("Practices (relation): level/target", width=40),
-        Column("Largest gap", "count", 9),
-        Column("Verdict", width=12),
-        Column("Met", "count", 6),
-        Column("Partly", "count", 7),
-        Column("Not met", "count", 8),
-        Column("Not assessed", "count", 10),
-    )
-    book.listing(
-        "Crosswalk",
-        crosswalk,
-        (
-            (
-                c.catalog,
-                c.item_id,
-                c.item,
-                c.practices,
-                c.worst_gap,
-                c.verdict,
-                c.met,
-                c.partly,
-                c.not_met,
-                c.not_assessed,
-            )
-            for c in view.crosswalk
-        ),
-        page,
-    )
-    na = (
-        Column("Subject", width=24),
-        Column("Round"),
-        Column("ID", width=10),
-        Column("Practice", width=36),
-        Column("Perspective", width=20),
-        Column("Reason", width=60),
-    )
-    book.listing(
-        "NA register",
-        na,
-        (
-            (n.subject, n.round, n.practice_id, n.practice, n.perspective, n.reason)
-            for n in view.na_register
-        ),
-        page,
-    )
-    evidence = (
-        Column("Subject", width=24),
-        Column("Round"),
-        Column("ID", width=10),
-        Column("Practice", width=36),
-        Column("Perspective", width=20),
-        Column("Level", "count", 7),
-        Column("Target", "count", 7),
-        Column("Flag", width=22),
-    )
-    book.listing(
-        "Evidence",
-        evidence,
-        (
-            (
-                e.subject,
-                e.round,
-                e.practice_id,
-                e.practice,
-                e.perspective,
-                e.level,
-                e.target,
-                "claimed, unevidenced",
-            )
-            for e in view.evidence
-        ),
-        page,
-    )

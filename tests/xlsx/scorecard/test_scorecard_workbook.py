@@ -137,3 +137,15 @@ def test_user_text_is_never_a_formula(tmp_path: Path, library: Library) -> None:
         unescape(str(row[11])) for row in book["Actions"].iter_rows(min_row=3, values_only=True)
     ]
     assert sorted(owners) == sorted(FORMULA_PAYLOADS)
+
+
+def test_actions_say_where_to_look_on_aws(portfolio_book: Path, library: Library) -> None:
+    framework = library.framework("caf-ai")
+    aws = {p.id: "; ".join(p.aws_evidence) for _, _, p in framework.practices()}
+    book = openpyxl.load_workbook(portfolio_book, read_only=True)
+    rows = _sheet_rows(book, "Actions")
+    header = rows[1]
+    column, ids = header.index("On AWS, look at"), header.index("ID")
+    shown = {row[ids]: row[column] or "" for row in rows[2:]}
+    assert any(shown.values()), "some actions concern Platform, Security or Operations"
+    assert all(text == aws[practice] for practice, text in shown.items())
