@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -32,10 +33,13 @@ TRICKY = [
 ]
 
 
+@functools.cache
 def library() -> Library:
+    """The shipped library, parsed once: the property test asks for it in every example."""
     return Library()
 
 
+@functools.cache
 def starter() -> Framework:
     return library().framework("starter")
 
@@ -159,7 +163,6 @@ def answers(draw: st.DrawFn) -> dict[str, Answer]:
 
 @given(answers(), st.booleans())
 @settings(
-    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
