@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictInt, WithJsonSchema, model_validator
 
-from caf.models.base import Model, Slug, Text, Version
+from caf.models.base import Label, Model, Slug, Text, Version
 
 NA_SPELLINGS = frozenset({"n/a", "na", "not applicable"})
 """Ways of writing *not applicable* in a level cell or YAML level, compared in lower case."""
@@ -37,7 +37,7 @@ class FrameworkRef(Model):
 class Subject(Model):
     """The team or organisational unit assessed."""
 
-    name: Text
+    name: Label
     """The team's name as people say it."""
 
     id: Slug | None = None
@@ -61,7 +61,7 @@ class Subject(Model):
 class Round(Model):
     """When the assessment took place."""
 
-    label: Text
+    label: Label
     """A label such as ``2026-Q4``."""
 
     date: dt.date | None = None

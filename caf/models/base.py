@@ -10,7 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+)
 
 Identifier: TypeAlias = Annotated[
     str,
@@ -30,6 +37,17 @@ Version: TypeAlias = Annotated[
 
 Text: TypeAlias = Annotated[str, StringConstraints(min_length=1, max_length=32_767)]
 """Non-empty text that fits in one spreadsheet cell."""
+
+
+def _visible(value: str, info: ValidationInfo) -> str:
+    """Refuse text of only white space: a name nobody can read."""
+    if not value.strip():
+        raise ValueError(f"{info.field_name}: has only spaces; give one people can read")
+    return value
+
+
+Label: TypeAlias = Annotated[Text, AfterValidator(_visible)]
+"""Text with something visible in it: a team's name, a round's label."""
 
 Weight: TypeAlias = Annotated[float, Field(gt=0, le=1000)]
 """A relative weight in a weighted mean: more than 0, 1 by default."""

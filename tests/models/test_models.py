@@ -5,9 +5,11 @@ from __future__ import annotations
 from inspect import isclass
 
 import pytest
+from pydantic import ValidationError
 
 from caf.models import assessment, catalog, framework, profile
 from caf.models import base as model
+from caf.models.assessment import Assessment
 
 MODELS = [
     value
@@ -24,3 +26,16 @@ def test_model_is_strict_frozen_and_documented(cls: type[model.Model]) -> None:
     assert cls.__doc__
     undocumented = [name for name, field in cls.model_fields.items() if not field.description]
     assert undocumented == []
+
+
+@pytest.mark.parametrize(("subject", "round_label"), [("   ", "2026-Q4"), ("Payments", " \t")])
+def test_a_subject_or_round_of_only_spaces_is_refused(subject: str, round_label: str) -> None:
+    """The workbook's import refuses a blank subject, so a file must not carry one either."""
+    with pytest.raises(ValidationError, match="only spaces"):
+        Assessment.model_validate(
+            {
+                "framework": {"id": "starter", "version": "1.0"},
+                "subject": {"name": subject},
+                "round": {"label": round_label},
+            }
+        )
