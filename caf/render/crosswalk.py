@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from caf.render.numbers import fmt_level
+from caf.render.numbers import fmt_level_of_target
 from caf.render.terminal import clean, table
 
 if TYPE_CHECKING:
@@ -19,12 +19,7 @@ def projection_text(card: Scorecard, projection: Projection) -> str:
     rows = []
     for item in projection.items:
         practices = "; ".join(
-            f"{link.result.id} {link.relation.value} "
-            + (
-                "N/A"
-                if not link.result.applicable
-                else f"{fmt_level(link.result.level)}/{link.result.target}"
-            )
+            f"{link.result.id} {link.relation.value} {fmt_level_of_target(link.result)}"
             for link in item.links
         )
         rows.append([item.id, item.title[:48], item.verdict.value, practices or "-"])

@@ -2,13 +2,16 @@
 
 The engine keeps full precision; rounding happens here, to one decimal, half away from zero —
 the way a spreadsheet's ROUND works, so a number shown by caf equals the one Excel shows.
-Template contexts for the HTML outputs will live here too, typed and documented.
 """
 
 from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, localcontext
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from caf.scoring.scorecard import PracticeResult
 
 CORRECTION = 9
 """Decimal places a value is corrected to before display rounding (float error is ~1e-15)."""
@@ -71,3 +74,10 @@ def shown_value(value: float | None) -> float | None:
     keep every figure caf computes.
     """
     return None if value is None else float(f"{value:.12g}")
+
+
+def fmt_level_of_target(result: PracticeResult) -> str:
+    """A practice's level against its target, ``2/3``, or ``N/A`` when it does not apply."""
+    if not result.applicable:
+        return "N/A"
+    return f"{fmt_level(result.level)}/{result.target}"

@@ -11,7 +11,13 @@ import statistics
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from caf.render.numbers import fmt_change, fmt_number, fmt_percent, shown_value
+from caf.render.numbers import (
+    fmt_change,
+    fmt_level_of_target,
+    fmt_number,
+    fmt_percent,
+    shown_value,
+)
 from caf.render.scorecard_view import (
     ActionRow,
     CrosswalkRow,
@@ -252,12 +258,7 @@ def _crosswalk(
             links = results[0].links
             if len(cards) == 1:
                 lines = [
-                    f"{link.result.id} ({link.relation.value}): "
-                    + (
-                        "N/A"
-                        if not link.result.applicable
-                        else f"{fmt_level(link.result.level)}/{link.result.target}"
-                    )
+                    f"{link.result.id} ({link.relation.value}): {fmt_level_of_target(link.result)}"
                     for link in links
                 ]
             else:
@@ -278,11 +279,6 @@ def _crosswalk(
                 )
             )
     return rows
-
-
-def fmt_level(value: int | None) -> str:
-    """A level, or ``–`` when unanswered."""
-    return "\u2013" if value is None else str(value)
 
 
 def _subject_line(history: SubjectHistory) -> SubjectLine:
