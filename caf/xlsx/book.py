@@ -217,6 +217,22 @@ class Sheet:
         else:
             self.worksheet.write_formula(row, col, formula, fmt, cached)
 
+    def risk_colours(self, first: int, last: int, col: int) -> None:
+        """Colour the risk ratings written in rows ``first`` to ``last`` of column ``col``."""
+        for value, style in RISK_STYLES.items():
+            self.worksheet.conditional_format(
+                first,
+                col,
+                last,
+                col,
+                {
+                    "type": "cell",
+                    "criteria": "==",
+                    "value": f'"{value}"',
+                    "format": self.book.format(style),
+                },
+            )
+
     def print_setup(self, setup: PageSetup) -> None:
         """Make the sheet print readably on A4 (see :class:`PageSetup`)."""
         ws = self.worksheet

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from caf.models.assessment import NA_SPELLINGS, Answer
 from caf.scoring.scorecard import Risk
-from caf.xlsx.book import RISK_STYLES, PageSetup, Style
+from caf.xlsx.book import PageSetup, Style
 from caf.xlsx.capture.layout import (
     ASSESS_COLUMNS,
     ASSESS_HEADER_ROW,
@@ -135,7 +135,7 @@ class _Assess:
             self._practice_row(first + offset, names, practice, answers.get(practice.id))
         self._validations(first, last)
         self._guards(first, last)
-        self._risk_colours(first, last)
+        self.sheet.risk_colours(first, last, column_index("risk"))
         ws.freeze_panes(first, column_index(FROZEN_THROUGH) + 1)
         start, end = (column_index(key) for key in PRINTED_COLUMNS)
         sheet.print_setup(
@@ -353,22 +353,6 @@ class _Assess:
                     "error_type": "stop",
                     "error_message": "This column comes from the framework or computes itself; "
                     "type in the yellow columns.",
-                },
-            )
-
-    def _risk_colours(self, first: int, last: int) -> None:
-        risk = column_index("risk")
-        for value, style in RISK_STYLES.items():
-            self.sheet.worksheet.conditional_format(
-                first,
-                risk,
-                last,
-                risk,
-                {
-                    "type": "cell",
-                    "criteria": "==",
-                    "value": f'"{value}"',
-                    "format": self.book.format(style),
                 },
             )
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from xlsxwriter.utility import xl_col_to_name
 
-from caf.xlsx.book import RISK_STYLES, PageSetup, Style
+from caf.xlsx.book import PageSetup, Style
 from caf.xlsx.capture.assess_sheet import rank_key, tie_order
 from caf.xlsx.capture.layout import Name, SheetName, assess_range
 
@@ -122,21 +122,8 @@ class _NextSteps:
             sheet.formula(row, offset, formula, value, style)
 
     def colours(self) -> None:
-        risk = 5
-        first, last = _TOP + 1, _TOP + NEXT_STEPS_ROWS
-        for value, style in RISK_STYLES.items():
-            self.sheet.worksheet.conditional_format(
-                first,
-                risk,
-                last,
-                risk,
-                {
-                    "type": "cell",
-                    "criteria": "==",
-                    "value": f'"{value}"',
-                    "format": self.book.format(style),
-                },
-            )
+        risk = 5  # the Risk column of the Next steps table
+        self.sheet.risk_colours(_TOP + 1, _TOP + NEXT_STEPS_ROWS, risk)
 
 
 def write_next_steps_sheet(book: Book, card: Scorecard, header: str) -> None:
