@@ -10,9 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from caf.errors import CafError
 from caf.files import atomic_path, write_text
-from caf.models.framework import digest
 from caf.pack.writer import pdf_renderer
 from caf.render.scorecard_build import build_view
 from caf.render.templating import environment, render
@@ -20,6 +18,7 @@ from caf.report.views import build_report
 from caf.scoring.batch import Batch
 from caf.scoring.evidence import DEFAULT_EVIDENCE_LEVEL
 from caf.scoring.portfolio import portfolio_of_histories
+from caf.validation.checks import framework_digest
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -113,6 +112,7 @@ def report_context(
     paper: str = "A4",
 ) -> ReportContext:
     """The report's context: the portfolio's view and one view per subject (up to ``sections``)."""
+    content = framework_digest(framework)
 
     def view(of: Portfolio) -> ScorecardView:
         return build_view(
@@ -120,7 +120,7 @@ def report_context(
             of,
             catalogs,
             (),
-            framework_digest=digest(framework),
+            framework_digest=content,
             evidence_level=evidence_level,
         )
 
@@ -167,13 +167,7 @@ def write_report(
     for _ in batch.scored(files):
         pass
     batch.finish(skip_invalid=options.skip_invalid)
-    if len(batch.builders) > 1:
-        raise CafError(
-            "the assessments answer more than one framework ("
-            + ", ".join(batch.builders)
-            + "); make one report per framework"
-        )
-    builder = next(iter(batch.builders.values()))
+    builder = batch.only_builder("report")
     context = report_context(
         builder.framework,
         builder.build(),

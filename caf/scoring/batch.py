@@ -12,7 +12,7 @@ import gc
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from caf.errors import Code, InvalidInputError, Issue, has_errors
+from caf.errors import CafError, Code, InvalidInputError, Issue, has_errors
 from caf.models.assessment import Assessment
 from caf.scoring.portfolio import PortfolioBuilder
 from caf.scoring.scorecard import score
@@ -120,6 +120,20 @@ class Batch:
     def portfolios(self) -> list[tuple[Framework, Portfolio]]:
         """The portfolio of each framework answered more than once."""
         return [(b.framework, b.build()) for b in self.builders.values() if b.count > 1]
+
+    def only_builder(self, what: str) -> PortfolioBuilder:
+        """The portfolio of the one framework every file answers; ``what`` names the output.
+
+        Raises:
+            CafError: the files answer more than one framework (one ``what`` per framework).
+        """
+        if len(self.builders) > 1:
+            raise CafError(
+                "the assessments answer more than one framework ("
+                + ", ".join(self.builders)
+                + f"); make one {what} per framework"
+            )
+        return next(iter(self.builders.values()))
 
     @property
     def warnings(self) -> list[Issue]:

@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from caf.errors import CafError
-from caf.models.framework import digest
 from caf.render.scorecard_build import build_view
 from caf.render.spool import RowSpool
 from caf.render.tidy import Dimensions
 from caf.scoring.batch import Batch
 from caf.scoring.evidence import DEFAULT_EVIDENCE_LEVEL
+from caf.validation.checks import framework_digest
 from caf.xlsx.scorecard.writer import write_scorecard
 
 if TYPE_CHECKING:
@@ -77,20 +76,14 @@ def make_scorecard(
                 dimensions[framework.ref] = Dimensions(framework)
             spool.extend(dimensions[framework.ref].rows(card, evidence_level))
         batch.finish(skip_invalid=skip_invalid)
-        if len(batch.builders) > 1:
-            raise CafError(
-                "the assessments answer more than one framework ("
-                + ", ".join(batch.builders)
-                + "); make one scorecard per framework"
-            )
-        builder = next(iter(batch.builders.values()))
+        builder = batch.only_builder("scorecard")
         framework = builder.framework
         view = build_view(
             framework,
             builder.build(),
             library.catalogs(),
             spool,
-            framework_digest=digest(framework),
+            framework_digest=framework_digest(framework),
             evidence_level=evidence_level,
         )
         sheets = write_scorecard(output, view, files)
