@@ -94,18 +94,17 @@ _RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def libreoffice_convert(files: list[Path], out: Path) -> list[Path]:
-    """Open each workbook in LibreOffice, recalculate every formula, and save it as xlsx.
+def libreoffice(
+    files: list[Path], out: Path, to: str, *, profile: Path | None = None, timeout: float = 600
+) -> list[Path]:
+    """Convert each file with headless LibreOffice into ``out`` (``to``: ``xlsx``, ``pdf``…).
 
-    LibreOffice normally trusts the cached values in an xlsx file; a private profile tells it
-    to recalculate on load, so the values read back are LibreOffice's own.
+    A private profile keeps parallel runs apart; pass one prepared with settings to change how
+    files are opened. Fails when a file was not converted.
     """
     soffice = needs_program("soffice")
-    profile = out / "lo-profile"
-    (profile / "user").mkdir(parents=True, exist_ok=True)
-    (profile / "user" / "registrymodifications.xcu").write_text(_RECALC_ALWAYS)
-    target = out / "converted"
-    target.mkdir(parents=True, exist_ok=True)
+    profile = profile or out / "lo-profile"
+    out.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [
             soffice,
@@ -113,19 +112,32 @@ def libreoffice_convert(files: list[Path], out: Path) -> list[Path]:
             "--headless",
             "--norestore",
             "--convert-to",
-            "xlsx",
+            to,
             "--outdir",
-            str(target),
+            str(out),
             *map(str, files),
         ],
         check=True,
         capture_output=True,
-        timeout=600,
+        timeout=timeout,
     )
-    converted = [target / f.name for f in files]
+    suffix = "." + to.split(":", 1)[0]
+    converted = [out / f.with_suffix(suffix).name for f in files]
     missing = [p for p in converted if not p.is_file()]
     assert not missing, f"LibreOffice did not convert {missing}"
     return converted
+
+
+def libreoffice_convert(files: list[Path], out: Path) -> list[Path]:
+    """Open each workbook in LibreOffice, recalculate every formula, and save it as xlsx.
+
+    LibreOffice normally trusts the cached values in an xlsx file; a private profile tells it
+    to recalculate on load, so the values read back are LibreOffice's own.
+    """
+    profile = out / "lo-profile"
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(_RECALC_ALWAYS)
+    return libreoffice(files, out / "converted", "xlsx", profile=profile)
 
 
 def undocumented(source: str) -> list[str]:

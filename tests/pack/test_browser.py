@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
 from browser import chromium, pdf_pages
 from click.testing import CliRunner
-from helpers import DATA, ROOT, needs_program, write
+from helpers import DATA, ROOT, libreoffice, write
 from pptx import Presentation
 
 from caf.cli.main import main
@@ -119,26 +118,7 @@ def test_worksheets_print_one_perspective_per_page_group(pack: Path) -> None:
 
 
 def test_libreoffice_converts_the_deck(pack: Path, tmp_path: Path) -> None:
-    soffice = needs_program("soffice")
-    profile = tmp_path / "lo-profile"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(pack / "deck.pptx"),
-        ],
-        capture_output=True,
-        check=True,
-        timeout=300,
-    )
-    converted = tmp_path / "deck.pdf"
-    assert converted.is_file(), "LibreOffice did not convert the deck"
+    (converted,) = libreoffice([pack / "deck.pptx"], tmp_path, "pdf", timeout=300)
     shutil.copy(converted, ARTIFACTS / "deck.pdf")
     slides = len(Presentation(str(pack / "deck.pptx")).slides)
     assert len([page for page in pdf_pages(converted) if page]) == slides

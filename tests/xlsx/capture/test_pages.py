@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from helpers import needs_program
+from helpers import libreoffice, needs_program
 
 from caf.demo import run as run_demo
 from caf.validation.library import Library
@@ -32,26 +32,7 @@ _PRINTED += [SheetName.NEXT_STEPS]
 
 def render(workbook: Path, out: Path) -> Path:
     """Print a workbook to PDF with LibreOffice headless (cached values, as a user opens it)."""
-    soffice = needs_program("soffice")
-    profile = out / "lo-profile"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(workbook),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    pdf = out / f"{workbook.stem}.pdf"
-    assert pdf.is_file(), "LibreOffice printed nothing"
+    (pdf,) = libreoffice([workbook], out, "pdf")
     return pdf
 
 
