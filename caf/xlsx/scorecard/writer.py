@@ -92,18 +92,37 @@ def _colour(sheet: Sheet, first: int, last: int, col: int) -> None:
         sheet.worksheet.conditional_format(first, col, last, col, _SCALE)
 
 
+_SUMMARY_WIDTHS = (30, 24, 30, 10, 10, 10)
+"""Summary column widths, the same for each of its tables (a header sets its columns' widths):
+labels, values (and the names of subject and framework), notes."""
+
+
 def _summary(book: ScorecardBook, view: ScorecardView, page: str) -> None:
     sheet = book.sheet("Summary")
-    sheet.worksheet.set_column(0, 0, 30)
-    sheet.worksheet.set_column(1, 5, 14)
+    for col, width in enumerate(_SUMMARY_WIDTHS):
+        sheet.worksheet.set_column(col, col, width)
     sheet.text(0, 0, view.title, Style.TITLE)
     row = 2
     for label, value, kind in _facts(view):
+        # A long name wraps; spreadsheet programs do not grow a row for it when opening the
+        # file, so the row is made tall enough here (before its cells: constant memory).
+        lines = -(-len(str(value or "")) // _SUMMARY_WIDTHS[1])
+        if lines > 1:
+            sheet.worksheet.set_row(row, 15 * lines)
         sheet.text(row, 0, label, Style.LABEL)
         book.cell(sheet, row, 1, value, kind)
         row += 1
     row += 1
-    book.header(sheet, row, (Column("Headline"), Column("Value"), Column("How to read it")))
+    wide, value, note = _SUMMARY_WIDTHS[:3]
+    book.header(
+        sheet,
+        row,
+        (
+            Column("Headline", width=wide),
+            Column("Value", width=value),
+            Column("How to read it", width=note),
+        ),
+    )
     sheet.worksheet.freeze_panes(0, 0)
     for line in view.headline:
         row += 1
@@ -112,7 +131,15 @@ def _summary(book: ScorecardBook, view: ScorecardView, page: str) -> None:
         sheet.text(row, 2, line.note, Style.PLAIN)
     row += 2
     chart_top = row
-    book.header(sheet, row, (Column("Perspective"), Column("Current"), Column("Target")))
+    book.header(
+        sheet,
+        row,
+        (
+            Column("Perspective", width=wide),
+            Column("Current", width=value),
+            Column("Target", width=note),
+        ),
+    )
     sheet.worksheet.freeze_panes(0, 0)
     for item in view.chart:
         row += 1
@@ -150,12 +177,12 @@ def _facts(view: ScorecardView) -> list[tuple[str, object, str]]:
 def _spread(book: ScorecardBook, sheet: Sheet, row: int, view: ScorecardView) -> None:
     """How each figure is spread across the subjects of a portfolio."""
     columns = (
-        Column("Across subjects"),
-        Column("Mean", "score"),
-        Column("Min", "score"),
-        Column("Median", "score"),
-        Column("Max", "score"),
-        Column("Subjects", "count"),
+        Column("Across subjects", width=_SUMMARY_WIDTHS[0]),
+        Column("Mean", "score", _SUMMARY_WIDTHS[1]),
+        Column("Min", "score", _SUMMARY_WIDTHS[2]),
+        Column("Median", "score", _SUMMARY_WIDTHS[3]),
+        Column("Max", "score", _SUMMARY_WIDTHS[4]),
+        Column("Subjects", "count", _SUMMARY_WIDTHS[5]),
     )
     book.header(sheet, row, columns)
     sheet.worksheet.freeze_panes(0, 0)
